@@ -1,0 +1,1 @@
+"""The report as an attributed corpus: sections, speakers, passages and chunks."""

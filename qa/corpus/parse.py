@@ -1,0 +1,223 @@
+"""Report -> cover page, sections, speakers and attributed passages.
+
+Attribution follows the report's conventions, in this order for each paragraph:
+a moderation phrase names the moderator; a person as the subject of a reporting verb is the
+speaker; "les participants ... ont réaffirmé" is a group statement; a paragraph about the session
+itself is narrative; otherwise an unnamed paragraph continues the current speaker (until a heading,
+a new speaker or a narrative paragraph). Bullets introduced by a paragraph ending in ":" belong to it.
+"""
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from qa.corpus.blocks import mend_page_breaks, read_report, split_blocks, strip_emphasis
+from qa.corpus.model import Corpus, Document, Passage, Section
+from qa.corpus.people import find_moderator, find_speakers
+from qa.corpus.speakers import SpeakerRegistry
+from qa.errors import ReportError
+
+TAKEAWAYS = re.compile(r"^(?:Principaux enseignements|Enseignements clés|Points clés|Messages clés)\b", re.I)
+NUMBERED_PART = re.compile(r"^(?P<n>\d+)\)\s+")
+SESSION = re.compile(r"^Session\s+(?P<n>\d+)\b", re.I)
+GROUP = re.compile(
+    r"\b(?P<group>(?:les|des|de nombreux|plusieurs)\s+(?:participante?s|intervenante?s"
+    r"(?:\s+et\s+(?:la|le|les)\s+modérat(?:rice|eur)s?)?|panélistes|délégations|experts))"
+    r"\s+(?:ont|se sont|avaient|sont)\b(?P<verb>[^.]{0,60})", re.I)
+GROUP_VERBS = re.compile(
+    r"réaffirm|appel|soulign|recommand|insist|reconn|réitér|convenu|d['’]accord|exprim|\bnot|identifi"
+    r"|relev|plaid|demand|propos|salu|mis en (?:avant|évidence|lumière)", re.I)
+NARRATIVE = re.compile(
+    r"\b(?:la|cette) session\b|\ble (?:\w+ )?panel\b|\bs['’]est conclue?\b|\bse sont conclu(?:e)?s\b"
+    r"|\bont été (?:présenté|prononcé)e?s\b|\bla cérémonie\b", re.I)
+PRONOUN = re.compile(r"^(?:Il|Elle)\s")
+PLURAL_PRONOUN = re.compile(r"^(?:Ils|Elles)\s")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+DASH_BULLET = re.compile(r"^\s*[-*•]\s+")
+DATES = re.compile(
+    r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+    r"|octobre|novembre|décembre)\s+\d{4}\b", re.I)
+CO_CHAIRS = re.compile(r"coprésidence\s+d[eu]s?\s+(?:la\s+|l['’])?(?P<who>.+)", re.I)
+CHAIR_SPLIT = re.compile(r"\s+et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?|,\s+")
+MAX_HEADING = 200
+MIN_PARAGRAPH = 80
+
+
+def display_text(raw):
+    """The text a reader sees: markdown emphasis, links and bullet dashes removed, spaces folded."""
+    text = LINK.sub(r"\1", strip_emphasis(raw))
+    return " ".join(DASH_BULLET.sub("", text).split())
+
+
+def slugify(text, words=6):
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", folded)[:words]) or "section"
+
+
+def is_heading(block):
+    text = display_text(block.text)
+    return (not block.bullet and block.lines == 1 and 0 < len(text) <= MAX_HEADING
+            and (text[0].isupper() or text[0].isdigit()) and not text.endswith((".", ";", ":", ",", "…")))
+
+
+def is_body(block):
+    """A bullet or a prose paragraph: the cover page has neither."""
+    text = display_text(block.text)
+    return block.bullet or (len(text) >= MIN_PARAGRAPH and text.endswith((".", ":", "!", "?", "»")))
+
+
+def parse_report(path):
+    """Parse the report at path into a Corpus."""
+    path = Path(path)
+    text = read_report(path)
+    blocks = mend_page_breaks(split_blocks(text))
+    first_body = next((i for i, b in enumerate(blocks) if is_body(b)), None)
+    if first_body is None:
+        raise ReportError(f"{path}:1: no paragraph or bullet found, only short title lines")
+    cover_end = first_body - 1 if first_body and is_heading(blocks[first_body - 1]) else first_body
+    cover, body = blocks[:cover_end], blocks[cover_end:]
+    document = _document(path, text, cover)
+    return _Parser(path, text, document).run(cover, body)
+
+
+def _document(path, text, cover):
+    lines = [display_text(b.text) for b in cover]
+    document = Document(path=path.name, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    if len(lines) >= 2 and len(lines[0].split()) <= 3:
+        document.kind, document.title = lines[0], lines[1]
+    elif lines:
+        document.title = lines[0]
+    for index, line in enumerate(lines):
+        dates = DATES.search(line)
+        if dates and not document.dates:
+            document.dates = dates.group(0)
+            document.place = line[dates.end():].strip(" ,") or None
+            if index and lines[index - 1] not in (document.title, document.kind):
+                document.subtitle = lines[index - 1]
+        chairs = CO_CHAIRS.search(line)
+        if chairs and not document.co_chairs:
+            document.co_chairs = [c.strip() for c in CHAIR_SPLIT.split(chairs.group("who")) if c.strip()]
+    return document
+
+
+class _Parser:
+    def __init__(self, path, text, document):
+        self.path = path
+        self.text = text
+        self.document = document
+        self.sections, self.passages, self.warnings = [], [], []
+        self.registry = SpeakerRegistry()
+        self.counts = {}
+
+    def run(self, cover, body):
+        if cover:
+            self.sections.append(Section(id="cover", title=self.document.title or "cover", line=cover[0].line_start))
+            for block in cover:
+                self._add(block, "cover", "front_matter", [])
+        if not is_heading(body[0]):
+            self.sections.append(Section(id="preamble", title="(untitled)", line=body[0].line_start))
+            self.warnings.append(f"{self.path}:{body[0].line_start}: text before the first heading")
+        self._walk(body)
+        ids = self.registry.finalise()
+        for passage in self.passages:
+            passage.speakers = [ids[key] for key in passage.speakers]
+        for section in self.sections:
+            section.moderators = [ids[key] for key in section.moderators]
+        return Corpus(document=self.document, sections=self.sections, speakers=self.registry.speakers(),
+                      passages=self.passages, warnings=self.warnings)
+
+    def _walk(self, body):
+        section = self.sections[-1] if self.sections else None
+        container = None  # a heading with sub-parts ("2) Perspectives ...", "Participation et portée")
+        context, takeaways, previous = None, False, None
+        for index, block in enumerate(body):
+            text = display_text(block.text)
+            if is_heading(block):
+                context, previous = None, None
+                if TAKEAWAYS.match(text) and section:
+                    takeaways = True
+                    self._add(block, section.id, "heading", [])
+                    continue
+                takeaways = False
+                numbered = NUMBERED_PART.match(text) or SESSION.match(text)
+                if numbered:
+                    container = None
+                section = self._open_section(text, block.line_start, container)
+                following = body[index + 1] if index + 1 < len(body) else None
+                if container is None and following and is_heading(following) \
+                        and not TAKEAWAYS.match(display_text(following.text)):
+                    container = section
+                self._add(block, section.id, "heading", [])
+                continue
+            kind, speakers, group, context = self._attribute(block, text, section, context, takeaways, previous)
+            if kind in ("speech", "moderation") and takeaways:
+                takeaways = False
+            previous = (self._add(block, section.id, kind, speakers, group), block)
+
+    def _attribute(self, block, text, section, context, takeaways, previous):
+        """Return kind, speaker keys, group and the context the next paragraph inherits."""
+        if block.bullet:
+            if takeaways:
+                return "key_takeaways", [], None, context
+            # bullets belong to the paragraph that introduces them with ":", and to each other
+            introduced = previous is not None and (previous[0].text.endswith(":")
+                                                   or previous[1].bullet and previous[0].kind != "list")
+            if context and introduced:
+                return context[0], context[1], context[2], context
+            return "list", [], None, context
+        moderator = find_moderator(text)
+        if moderator:
+            key = self.registry.resolve(moderator, section.id, [])
+            if key not in section.moderators:
+                section.moderators.append(key)
+            return "moderation", [key], None, ("moderation", [key], None)
+        mentions = find_speakers(text)
+        if mentions:
+            current = context[1] if context else []
+            keys = [self.registry.resolve(m, section.id, current) for m in mentions]
+            return "speech", keys, None, ("speech", keys, None)
+        if takeaways:
+            return "key_takeaways", [], None, context
+        group = GROUP.search(text)
+        if group and GROUP_VERBS.search(group.group("verb")):
+            label = group.group("group")
+            return "group_statement", [], label, ("group_statement", [], label)
+        if NARRATIVE.search(text):
+            return "narrative", [], None, None
+        if context and PRONOUN.match(text) and context[0] != "group_statement":
+            return context[0], context[1], None, context
+        if context and PLURAL_PRONOUN.match(text) and context[0] == "group_statement":
+            return context[0], [], context[2], context
+        if context and context[0] == "speech":
+            return context[0], context[1], None, context
+        if PRONOUN.match(text):
+            self.warnings.append(f"{self.path}:{block.line_start}: 'Il/Elle' with no speaker before it; kept as narrative")
+        elif block.ends_open():
+            self.warnings.append(f"{self.path}:{block.line_start}: unfinished paragraph; kept as narrative")
+        return "narrative", [], None, None
+
+    def _open_section(self, title, line, container):
+        numbered = NUMBERED_PART.match(title)
+        session = SESSION.match(title)
+        if numbered:
+            base = f"part-{numbered.group('n')}"
+        elif session:
+            base = f"session-{session.group('n')}"
+        else:
+            base = slugify(title)
+        section_id, n = base, 2
+        while any(s.id == section_id for s in self.sections):
+            section_id, n = f"{base}-{n}", n + 1
+        section = Section(id=section_id, title=title, line=line, parent=container.id if container else None)
+        self.sections.append(section)
+        return section
+
+    def _add(self, block, section_id, kind, speakers, group=None):
+        count = self.counts.get(section_id, 0) + 1
+        self.counts[section_id] = count
+        passage = Passage(
+            id=f"{section_id}-{count:02d}", section=section_id, kind=kind, speakers=list(speakers),
+            text=display_text(block.text), raw=self.text[block.char_start:block.char_end], line_start=block.line_start,
+            line_end=block.line_end, char_start=block.char_start, char_end=block.char_end, group=group)
+        self.passages.append(passage)
+        return passage

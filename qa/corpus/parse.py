@@ -8,14 +8,14 @@ a new speaker or a narrative paragraph). Bullets introduced by a paragraph endin
 """
 import hashlib
 import re
-import unicodedata
 from pathlib import Path
 
-from qa.corpus.blocks import mend_page_breaks, read_report, split_blocks, strip_emphasis
+from qa.corpus.blocks import mend_page_breaks, read_report, split_blocks
 from qa.corpus.model import Corpus, Document, Passage, Section
 from qa.corpus.people import find_moderator, find_speakers
 from qa.corpus.speakers import SpeakerRegistry
 from qa.errors import ReportError
+from qa.text import display_text, fold
 
 TAKEAWAYS = re.compile(r"^(?:Principaux enseignements|Enseignements clés|Points clés|Messages clés)\b", re.I)
 NUMBERED_PART = re.compile(r"^(?P<n>\d+)\)\s+")
@@ -32,8 +32,6 @@ NARRATIVE = re.compile(
     r"|\bont été (?:présenté|prononcé)e?s\b|\bla cérémonie\b", re.I)
 PRONOUN = re.compile(r"^(?:Il|Elle)\s")
 PLURAL_PRONOUN = re.compile(r"^(?:Ils|Elles)\s")
-LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-DASH_BULLET = re.compile(r"^\s*[-*•]\s+")
 DATES = re.compile(
     r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre"
     r"|octobre|novembre|décembre)\s+\d{4}\b", re.I)
@@ -43,21 +41,18 @@ MAX_HEADING = 200
 MIN_PARAGRAPH = 80
 
 
-def display_text(raw):
-    """The text a reader sees: markdown emphasis, links and bullet dashes removed, spaces folded."""
-    text = LINK.sub(r"\1", strip_emphasis(raw))
-    return " ".join(DASH_BULLET.sub("", text).split())
+SLUG_SKIP = {"de", "du", "des", "d", "l", "la", "le", "les", "et", "en", "a", "au", "aux", "of", "the", "and"}
 
 
-def slugify(text, words=6):
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return "-".join(re.findall(r"[a-z0-9]+", folded)[:words]) or "section"
+def slugify(text, words=5):
+    kept = [w for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in SLUG_SKIP]
+    return "-".join(kept[:words]) or "section"
 
 
 def is_heading(block):
     text = display_text(block.text)
     return (not block.bullet and block.lines == 1 and 0 < len(text) <= MAX_HEADING
-            and (text[0].isupper() or text[0].isdigit()) and not text.endswith((".", ";", ":", ",", "…")))
+            and (text[0].isupper() or text[0].isdigit()) and not text.endswith((".", ";", ":", ",", "…", "»", "!", "?", "\"")))
 
 
 def is_body(block):

@@ -1,14 +1,8 @@
 """One entry per person, however the report names them ("M. Matthijs Korzilius", "M. Korzilius")."""
 import re
-import unicodedata
 
 from qa.corpus.model import Speaker
-
-
-def fold(text):
-    """Lower-case, accents and apostrophe styles removed: for comparing names."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+from qa.text import fold
 
 
 def name_tokens(name):

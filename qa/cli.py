@@ -1,0 +1,203 @@
+"""`python -m qa` commands: corpus, index, search, eval, serve."""
+import argparse
+import json
+import os
+import sys
+from dataclasses import asdict
+
+from qa import config as settings
+from qa.errors import QAError
+
+
+def main(argv=None):
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args) or 0
+    except QAError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    except ValueError as exc:  # a bad QA_* setting
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into head and closed early
+        sys.stdout = open(os.devnull, "w")
+        return 0
+
+
+def _parser():
+    parser = argparse.ArgumentParser(prog="python -m qa", description="Question answering over the Lagos report.")
+    commands = parser.add_subparsers(dest="command")
+
+    corpus = commands.add_parser("corpus", help="parse the report and summarise (or dump) it")
+    corpus.add_argument("--report", help=_help("CORPUS"))
+    corpus.add_argument("--json", action="store_true", help="print the whole parsed structure as JSON")
+    corpus.add_argument("--out", help="write the JSON to this file instead of standard output")
+    corpus.set_defaults(run=run_corpus)
+
+    index = commands.add_parser("index", help="build the search index (atomically replaces the current one)")
+    _common(index)
+    index.set_defaults(run=run_index)
+
+    search = commands.add_parser("search", help="ask a question from the command line")
+    _common(search)
+    search.add_argument("question")
+    search.add_argument("--k", type=int, default=None, help=_help("TOP_K"))
+    search.add_argument("--speaker", help="only passages of this speaker (id or name)")
+    search.add_argument("--section", help="only passages of this section (id or words of its title)")
+    search.add_argument("--kind", help="only passages of this kind (speech, moderation, key_takeaways, ...)")
+    search.add_argument("--json", action="store_true", help="print the API's JSON")
+    search.set_defaults(run=run_search)
+
+    evaluation = commands.add_parser("eval", help="measure retrieval on a JSONL question set")
+    _common(evaluation)
+    evaluation.add_argument("questions", help="JSONL file: q, lang, evidence, speaker")
+    evaluation.add_argument("--min-hit1", type=float, default=0.0, help="fail under this hit@1 (each language)")
+    evaluation.add_argument("--min-hit5", type=float, default=0.0, help="fail under this hit@5 (each language)")
+    evaluation.add_argument("--min-speaker", type=float, default=0.0, help="fail under this speaker accuracy")
+    evaluation.add_argument("--json", action="store_true", help="print every question's outcome as JSON")
+    evaluation.set_defaults(run=run_eval)
+    return parser
+
+
+def _common(command):
+    command.add_argument("--report", help=_help("CORPUS"))
+    command.add_argument("--index-dir", help=_help("INDEX_DIR"))
+    command.add_argument("--embedder", help=_help("EMBEDDER"))
+
+
+def _config(args):
+    return settings.load({"CORPUS": args.report, "INDEX_DIR": args.index_dir, "EMBEDDER": args.embedder})
+
+
+def _searcher(config):
+    from qa.searcher import Searcher
+
+    return Searcher.load(config)
+
+
+def run_index(args):
+    from qa.build import build_index
+
+    config = _config(args)
+    log = (lambda *a, **k: print(*a, **k, file=sys.stderr)) if sys.stderr.isatty() else _plain_log
+    manifest = build_index(config, log=log)
+    print(f"{manifest['chunks']} chunks, {manifest['sentences']} sentences, encoder {manifest['encoder']}, "
+          f"{manifest['build_seconds']} s")
+    return 0
+
+
+def _plain_log(*parts, end="\n"):
+    text = " ".join(str(p) for p in parts)
+    if not text.startswith("\r"):
+        print(text, file=sys.stderr)
+
+
+def run_search(args):
+    config = _config(args)
+    searcher = _searcher(config)
+    k = args.k if args.k is not None else int(config["TOP_K"])
+    if not 1 <= k <= int(config["MAX_K"]):
+        raise QAError(f"--k must be between 1 and {config['MAX_K']}")
+    if not args.question.strip():
+        raise QAError("the question is empty")
+    result = searcher.search(args.question, k=k, speaker=args.speaker, section=args.section, kind=args.kind)
+    results = [searcher.result(hit, rank) for rank, hit in enumerate(result.hits, start=1)]
+    if args.json:
+        print(json.dumps({"query": args.question, "k": k, "results": results, "timings": result.timings},
+                         ensure_ascii=False, indent=1))
+        return 0
+    if not results:
+        print("no passage found")
+    for item in results:
+        who = "; ".join(", ".join(filter(None, (s["name"], s["role"], s["organization"]))) for s in item["speakers"])
+        print(f"{item['rank']}. [{item['score']:.4f}] {who or item['group'] or '(nobody in particular)'}")
+        print(f"   {item['section']['title']} — lines {item['source']['line_start']}-{item['source']['line_end']}"
+              f" — {item['id']}")
+        print(f"   » {item['highlight']}\n")
+    return 0
+
+
+def run_eval(args):
+    from qa.evaluate import evaluate, load_questions, summarise
+
+    config = _config(args)
+    questions = load_questions(args.questions)
+    rows = evaluate(_searcher(config), questions)
+    summary = summarise(rows)
+    if args.json:
+        print(json.dumps({"summary": summary, "questions": rows}, ensure_ascii=False, indent=1))
+    else:
+        print(f"{'set':6} {'n':>4} {'hit@1':>7} {'hit@5':>7} {'mrr@10':>7} {'speaker':>8}")
+        for name, figures in summary.items():
+            print(f"{name:6} {figures['n']:>4} {figures['hit@1']:>7.3f} {figures['hit@5']:>7.3f} "
+                  f"{figures['mrr@10']:>7.3f} {figures['speaker']:>8.3f}")
+        for row in rows:
+            if row["rank"] != 1 or not row["speaker_ok"]:
+                print(f"miss {row['id']} [{row['lang']}] rank={row['rank']} top={row['top']} "
+                      f"speakers={row['top_speakers']} expected={row['expected_speaker']}: {row['q']}")
+    failed = [name for name, f in summary.items() if name != "all" and
+              (f["hit@1"] < args.min_hit1 or f["hit@5"] < args.min_hit5 or f["speaker"] < args.min_speaker)]
+    if failed:
+        print(f"under the thresholds for: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _help(name):
+    setting = next(s for s in settings.SETTINGS if s.name == name)
+    return f"{setting.help} (QA_{name}, default: {setting.default})"
+
+
+def run_corpus(args):
+    from qa.corpus.parse import parse_report
+
+    config = settings.load({"CORPUS": args.report})
+    corpus = parse_report(config["CORPUS"])
+    if args.json or args.out:
+        text = json.dumps(corpus.to_dict(), ensure_ascii=False, indent=1)
+        if args.out:
+            with open(args.out, "w", encoding="utf-8") as handle:
+                handle.write(text + "\n")
+            print(f"wrote {args.out}: {len(corpus.passages)} passages, {len(corpus.speakers)} speakers")
+        else:
+            print(text)
+        return 0
+    print(_summary(corpus))
+    return 0
+
+
+def _summary(corpus):
+    doc = corpus.document
+    lines = [f"{doc.kind or ''} {doc.title or doc.path}".strip()]
+    for label, value in (("subtitle", doc.subtitle), ("dates", doc.dates), ("place", doc.place),
+                         ("co-chairs", ", ".join(doc.co_chairs))):
+        if value:
+            lines.append(f"  {label}: {value}")
+    counts = {}
+    for passage in corpus.passages:
+        for speaker in passage.speakers:
+            counts[speaker] = counts.get(speaker, 0) + 1
+    lines.append(f"\nSections ({len(corpus.sections)}):")
+    for section in corpus.sections:
+        indent = "    " if section.parent else "  "
+        moderators = f"  [moderated by {', '.join(section.moderators)}]" if section.moderators else ""
+        lines.append(f"{indent}{section.id}: {section.title} (line {section.line}){moderators}")
+    lines.append(f"\nSpeakers ({len(corpus.speakers)}):")
+    for speaker in corpus.speakers:
+        described = ", ".join(filter(None, (speaker.role, speaker.organization))) or "role not stated"
+        flags = "".join(f"; {k.replace('_', ' ')} {v}" for k, v in asdict(speaker).items()
+                        if k in ("represented_by", "on_behalf_of") and v)
+        lines.append(f"  {speaker.name} [{speaker.id}] — {described}{flags} — {counts.get(speaker.id, 0)} passages")
+    kinds = {}
+    for passage in corpus.passages:
+        kinds[passage.kind] = kinds.get(passage.kind, 0) + 1
+    lines.append(f"\nPassages: {len(corpus.passages)} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})")
+    for warning in corpus.warnings:
+        lines.append(f"warning: {warning}")
+    return "\n".join(lines)

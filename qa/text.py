@@ -1,0 +1,68 @@
+"""Text helpers shared by the parser, the indexes and attribution: display text, sentences, folding."""
+import re
+import unicodedata
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_DASH_BULLET = re.compile(r"^\s*[-*•]\s+")
+# Abbreviations that end with a period but not a sentence.
+_ABBREVIATIONS = {"m", "mme", "mlle", "dr", "pr", "me", "s.e", "st", "etc", "p", "cf", "ex", "no", "art", "vol"}
+_BOUNDARY = re.compile(r"[.!?…]+[»\"”)]?\s+(?=[«\"“(]?[A-ZÀ-ÖØ-Þ0-9])")
+
+
+def display_with_offsets(raw):
+    """Display text of a raw slice (emphasis, links and bullet dash removed, spaces folded),
+    with, for each display character, its offset in raw."""
+    keep = [True] * len(raw)
+    bullet = _DASH_BULLET.match(raw)
+    if bullet:
+        keep[: bullet.end()] = [False] * bullet.end()
+    for link in _LINK.finditer(raw):
+        label_start, label_end = link.start(1), link.end(1)
+        for i in range(link.start(), link.end()):
+            if not label_start <= i < label_end:
+                keep[i] = False
+    text, offsets, space = [], [], False
+    for i, char in enumerate(raw):
+        if not keep[i] or char == "*":
+            continue
+        if char.isspace():
+            space = bool(text)
+            continue
+        if space:
+            text.append(" ")
+            offsets.append(i - 1)
+            space = False
+        text.append(char)
+        offsets.append(i)
+    return "".join(text), offsets
+
+
+def display_text(raw):
+    return display_with_offsets(raw)[0]
+
+
+def sentence_spans(text):
+    """(start, end) of each sentence of a French or English text."""
+    spans, start = [], 0
+    for boundary in _BOUNDARY.finditer(text):
+        before = text[start:boundary.start()].split()
+        last = before[-1].lower().rstrip(".") if before else ""
+        if last in _ABBREVIATIONS or len(last) == 1 or (last.isdigit() and len(last) <= 2):
+            continue
+        end = boundary.end()
+        spans.append((start, len(text[:end].rstrip())))
+        start = end
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def sentences(text):
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def fold(text):
+    """Lower-case with accents removed and apostrophes unified: for comparing words."""
+    text = text.replace("’", "'").replace("ʼ", "'").replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()

@@ -61,7 +61,7 @@ def analyze(text):
         elif word[0].isupper() and not _starts_sentence(text, match.start()):
             tokens.append(folded)  # a name: exact
         else:
-            tokens.append(fold(_stemmer.stemWord(word.lower())))
+            tokens.append(_stemmer.stemWord(folded))  # folded first: users often type no accents
     return tokens
 
 

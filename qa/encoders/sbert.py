@@ -21,7 +21,9 @@ class SentenceTransformerEncoder(Encoder):
                                               local_files_only=local.is_dir())
         except Exception as exc:  # a missing folder, no hub, a broken model: all say the same to the user
             raise EncoderError(f"cannot load sentence-transformers model {model!r}: {exc}") from None
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or \
+            self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
         self.name = f"st:{local.resolve().name if local.is_dir() else model}"
         # e5 models were trained with these prefixes; other models read the text as it is.
         e5 = "e5" in model.lower()

@@ -151,7 +151,7 @@ class Searcher:
             fused = weighted(rankings, weights)
         else:
             fused = rrf(rankings, weights, int(config["RRF_K"]))
-        candidates = [self._hit(row, score, ranks, vector[0]) for row, score, ranks in fused[:depth]]
+        candidates = [self.hit(row, score, vector[0], ranks) for row, score, ranks in fused[:depth]]
         timings["fusion_ms"] = _ms(started)
         return SearchResult(question, candidates[offset:offset + k], candidates, timings)
 
@@ -169,20 +169,36 @@ class Searcher:
         top = np.argsort(-best, kind="stable")[:depth]
         return [(int(r), float(best[r])) for r in top if np.isfinite(best[r])]
 
-    def _hit(self, row, score, ranks, vector):
+    def hit(self, row, score, vector, ranks=(None, None, None)):
         return Hit(row=row, chunk=self.chunks[row], score=score, ranks=dict(zip(SOURCES, ranks)),
                    highlight=self.highlight(row, vector))
 
-    def highlight(self, row, vector):
-        """(start, end) of the chunk sentence closest to the question."""
+    def _best_sentence(self, row, vector):
+        """(similarity, index into spans) of the chunk sentence closest to vector."""
         indexes = self.sentences_of.get(row)
         if not indexes:
-            return 0, len(self.chunks[row].text)
+            return 0.0, None
         sims = self.sentence_vectors[indexes] @ vector
-        _, start, end = self.spans[indexes[int(np.argmax(sims))]]
+        best = int(np.argmax(sims))
+        return float(sims[best]), indexes[best]
+
+    def sentence_support(self, row, vector):
+        return self._best_sentence(row, vector)[0]
+
+    def highlight(self, row, vector):
+        """(start, end) of the chunk sentence closest to the question."""
+        _, index = self._best_sentence(row, vector)
+        if index is None:
+            return 0, len(self.chunks[row].text)
+        _, start, end = self.spans[index]
         return int(start), int(end)
 
     # --- description -----------------------------------------------------------------------
+
+    def describe_speakers(self, chunk):
+        """Names, roles and organisations of the chunk's speakers, as one text."""
+        return " ".join(" ".join(filter(None, (s.name, s.role, s.organization)))
+                        for s in (self._speakers[i] for i in chunk.speakers))
 
     def speaker_summary(self, speaker_id):
         speaker = self._speakers[speaker_id]

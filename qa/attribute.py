@@ -1,0 +1,109 @@
+"""Who said this? A statement is "quoted" when its words are in the report, "paraphrased" when a
+passage says the same thing closely, "not_found" otherwise.
+
+A wrong attribution is worse than none, so "paraphrased" asks for three things: the statement is
+close in meaning to one sentence of the passage (cosine of the encoder's best sentence over a
+threshold measured on paraphrases and on statements nobody made), every figure it cites is in the
+passage (to within rounding), and every name or acronym it mentions is there too (in French or
+through the glossary): "Japan funds..." is not pinned on whoever spoke of funding.
+"""
+import re
+from dataclasses import dataclass
+
+from qa.analyzer import normalize
+from qa.glossary import expansions
+from qa.text import fold
+
+_WORDS = re.compile(r"[^\W_]+(?:\.\d+)?", re.UNICODE)
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_ENTITY = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*", re.UNICODE)
+MIN_QUOTED_WORDS = 3
+
+
+def canonical_words(text):
+    """Words of text for matching quotes: case, accents, apostrophes, spacing and number formats ignored."""
+    return _WORDS.findall(fold(normalize(text)))
+
+
+def figures(text):
+    return {float(f) for f in _FIGURE.findall(normalize(text))}
+
+
+def figures_match(wanted, present, tolerance=0.05):
+    """Each wanted figure is present, or one within rounding ("nearly 1,300" for 1 299)."""
+    return all(any(abs(w - p) <= tolerance * max(abs(w), 1.0) for p in present) for w in wanted)
+
+
+def entities(text):
+    """Runs of acronyms and capitalised words past the start of a sentence ("West Africa", "NDICI"),
+    each as the word lists that would show it in the report: its own words, or a French equivalent."""
+    found = []
+    for match in _ENTITY.finditer(normalize(text)):
+        phrase = match.group(0)
+        before = text[:match.start()].rstrip(" \"'(«")
+        if not phrase.split()[0].isupper() and (not before or before[-1] in ".!?:;"):
+            phrase = " ".join(phrase.split()[1:])  # the sentence's first word is capitalised anyway
+        if phrase:
+            found.append([canonical_words(phrase)] + [canonical_words(french) for french in expansions(phrase)])
+    return found
+
+
+@dataclass
+class Attribution:
+    verdict: str
+    candidates: list  # [(speaker id or None, score, [hits])], best first
+    closest: list  # hits shown for context when nothing is attributed
+
+
+def attribute(searcher, text, k=5, threshold=0.825):
+    words = canonical_words(text)
+    quoted = _quoted_chunks(searcher, words)
+    vector = searcher.encoder.encode_queries([text])[0]
+    if quoted:
+        return Attribution("quoted", _group(searcher, [(row, 1.0) for row in quoted], k, vector), [])
+    result = searcher.search(text, k=max(k, 10))
+    wanted, names = figures(text), entities(text)
+    scored = []
+    for hit in result.candidates[: max(k, 10)]:
+        support = searcher.sentence_support(hit.row, vector)
+        if support < threshold or not figures_match(wanted, figures(hit.chunk.text)):
+            continue
+        words = set(canonical_words(hit.chunk.text + " " + searcher.describe_speakers(hit.chunk)))
+        if all(_shows(forms, words) for forms in names):
+            scored.append((hit.row, support))
+    if not scored:
+        return Attribution("not_found", [], result.hits[:k])
+    # candidates keep the hybrid search's order, which weighs words as well as meaning
+    return Attribution("paraphrased", _group(searcher, scored, k, vector), [])
+
+
+def _shows(forms, words):
+    """The entity's own words are all there, or most content words of a French equivalent are."""
+    own, *french = forms
+    if set(own) <= words:
+        return True
+    for form in french:
+        content = [w for w in form if len(w) > 2]
+        if content and sum(w in words for w in content) * 2 >= len(content):
+            return True
+    return False
+
+
+def _quoted_chunks(searcher, words):
+    if len(words) < MIN_QUOTED_WORDS:
+        return []
+    needle = " " + " ".join(words) + " "
+    return [row for row, chunk in enumerate(searcher.chunks)
+            if needle in " " + " ".join(canonical_words(chunk.text)) + " "]
+
+
+def _group(searcher, scored_rows, k, vector):
+    """[(speaker id or None, best score, [hits])]: one candidate per speaker, best first."""
+    groups = {}
+    for row, score in scored_rows:
+        hit = searcher.hit(row, score, vector)
+        for speaker in hit.chunk.speakers or [None]:
+            best, hits = groups.get(speaker, (0.0, []))
+            groups[speaker] = (max(best, score), hits + [hit])
+    ranked = list(groups.items())[:k]  # in the order the rows came
+    return [(speaker, score, hits[:k]) for speaker, (score, hits) in ranked]

@@ -62,6 +62,14 @@ def _parser():
     evaluation.add_argument("--min-speaker", type=float, default=0.0, help="fail under this speaker accuracy")
     evaluation.add_argument("--json", action="store_true", help="print every question's outcome as JSON")
     evaluation.set_defaults(run=run_eval)
+
+    serve = commands.add_parser("serve", help="run the web service (gunicorn), building the index if needed")
+    _common(serve)
+    serve.add_argument("--host", default=os.environ.get("QA_HOST", "127.0.0.1"), help="address to bind (QA_HOST)")
+    serve.add_argument("--port", type=int, default=int(os.environ.get("QA_PORT", "8000")), help="port (QA_PORT)")
+    serve.add_argument("--workers", type=int, default=int(os.environ.get("QA_WORKERS", "2")),
+                       help="worker processes (QA_WORKERS); each handles 4 threads")
+    serve.set_defaults(run=run_serve)
     return parser
 
 
@@ -120,6 +128,19 @@ def run_search(args):
         print(f"   {item['section']['title']} — lines {item['source']['line_start']}-{item['source']['line_end']}"
               f" — {item['id']}")
         print(f"   » {item['highlight']}\n")
+    return 0
+
+
+def run_serve(args):
+    from qa.server import ensure_index, serve
+
+    config = _config(args)
+    if not 1 <= args.workers <= 64:
+        raise QAError("--workers must be between 1 and 64")
+    if not 0 < args.port < 65536:
+        raise QAError("--port must be between 1 and 65535")
+    ensure_index(config)
+    serve(config, args.host, args.port, args.workers)
     return 0
 
 

@@ -51,6 +51,7 @@ class Searcher:
             self.sentences_of.setdefault(int(row), []).append(index)
         self._speakers = {s.id: s for s in corpus.speakers}
         self._sections = {s.id: s for s in corpus.sections}
+        self.passage_position = {p.id: i for i, p in enumerate(corpus.passages)}
 
     @classmethod
     def load(cls, config, encoder=None):
@@ -208,19 +209,55 @@ class Searcher:
         section = self._sections.get(section_id)
         return {"id": section_id, "title": section.title if section else section_id}
 
+    def passage_of(self, hit):
+        """The passage holding the hit's highlighted sentence: the one a permalink should open."""
+        sentence = hit.chunk.text[hit.highlight[0]:hit.highlight[1]]
+        for passage_id in hit.chunk.passages:
+            if sentence in self.corpus.passages[self.passage_position[passage_id]].text:
+                return passage_id
+        return hit.chunk.passages[0]
+
     def result(self, hit, rank):
         """The API's Result object for a hit."""
         chunk = hit.chunk
         start, end = hit.highlight
+        passage_id = self.passage_of(hit)
         return {
             "id": chunk.id, "rank": rank, "score": round(hit.score, 6), "text": chunk.text,
             "highlight": chunk.text[start:end], "highlight_span": [start, end],
             "speakers": [self.speaker_summary(s) for s in chunk.speakers], "group": chunk.group,
             "section": self.section_summary(chunk.section), "kind": chunk.kind,
-            "passages": chunk.passages, "ranks": hit.ranks,
+            "passages": chunk.passages, "passage": passage_id, "url": f"/passages/{passage_id}", "ranks": hit.ranks,
             "source": {"document": self.corpus.document.path, "line_start": chunk.line_start,
                        "line_end": chunk.line_end, "char_start": chunk.char_start, "char_end": chunk.char_end},
         }
+
+    def passage(self, passage_id):
+        """The API's Passage object, with the ids of its neighbours in the report."""
+        position = self.passage_position.get(passage_id)
+        if position is None:
+            return None
+        passages = self.corpus.passages
+        passage = passages[position]
+        return {
+            "id": passage.id, "section": self.section_summary(passage.section), "kind": passage.kind,
+            "speakers": [self.speaker_summary(s) for s in passage.speakers], "group": passage.group,
+            "text": passage.text, "url": f"/passages/{passage.id}",
+            "source": {"document": self.corpus.document.path, "line_start": passage.line_start,
+                       "line_end": passage.line_end, "char_start": passage.char_start, "char_end": passage.char_end},
+            "previous": passages[position - 1].id if position > 0 else None,
+            "next": passages[position + 1].id if position + 1 < len(passages) else None,
+        }
+
+    def speaker_detail(self, speaker_id):
+        speaker = self._speakers.get(speaker_id)
+        if speaker is None:
+            return None
+        count = sum(1 for p in self.corpus.passages if speaker_id in p.speakers)
+        return {**self.speaker_summary(speaker_id), "honorific": speaker.honorific, "aliases": speaker.aliases,
+                "represented_by": speaker.represented_by, "on_behalf_of": speaker.on_behalf_of,
+                "appearances": speaker.appearances, "passages": count,
+                "moderated": [s.id for s in self.corpus.sections if speaker_id in s.moderators]}
 
     def facets(self, candidates):
         speakers, sections = {}, {}

@@ -1,0 +1,65 @@
+"""`python -m qa serve`: make sure the index is current, then run the app under gunicorn.
+
+The index is built in a child process: the C encoder runs OpenMP threads, and a process that
+used OpenMP must not fork gunicorn workers. Each worker loads the read-only index itself.
+"""
+import hashlib
+import os
+import subprocess
+import sys
+
+from qa import store
+from qa.corpus.blocks import read_report
+from qa.errors import IndexMismatchError, IndexNotBuiltError, QAError
+
+
+def index_problem(config):
+    """Why the index cannot be served as it is ("" when it can)."""
+    try:
+        _, manifest = store.read_manifest(config["INDEX_DIR"])
+    except (IndexNotBuiltError, IndexMismatchError) as exc:
+        return exc.message
+    corpus_sha = hashlib.sha256(read_report(config["CORPUS"]).encode("utf-8")).hexdigest()
+    return "; ".join(store.stale_reasons(manifest, config, corpus_sha))
+
+
+def ensure_index(config, log=print):
+    read_report(config["CORPUS"])  # an unreadable report stops here, with its own message
+    _check_writable(config["INDEX_DIR"])
+    problem = index_problem(config)
+    if not problem:
+        return False
+    log(f"building the index: {problem}", file=sys.stderr)
+    env = {**os.environ, **{f"QA_{k}": str(config[k]) for k in ("CORPUS", "INDEX_DIR", "EMBEDDER", "CHUNK_WORDS",
+                                                               "FAISS_INDEX", "HNSW_FROM")}}
+    done = subprocess.run([sys.executable, "-m", "qa", "index"], env=env)
+    if done.returncode != 0:
+        raise QAError("the index build failed; see the messages above")
+    return True
+
+
+def _check_writable(index_dir):
+    try:
+        os.makedirs(index_dir, exist_ok=True)
+    except OSError as exc:
+        raise QAError(f"{index_dir}: cannot create the index folder ({exc.strerror})") from None
+    if not os.access(index_dir, os.R_OK | os.X_OK):
+        raise QAError(f"{index_dir}: the index folder is not readable")
+
+
+def serve(config, host, port, workers, threads=4):
+    from gunicorn.app.base import BaseApplication
+
+    from qa import create_app
+
+    class Application(BaseApplication):
+        def load_config(self):
+            for name, value in {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
+                                "worker_class": "gthread", "timeout": 60, "graceful_timeout": 10,
+                                "accesslog": "-", "errorlog": "-", "preload_app": False}.items():
+                self.cfg.set(name, value)
+
+        def load(self):
+            return create_app(config)
+
+    Application().run()

@@ -1,0 +1,176 @@
+"""The OpenAPI 3.1 document of the JSON API (schemas are JSON Schema 2020-12)."""
+
+_NULLABLE_STRING = {"type": ["string", "null"]}
+_SPEAKER = {
+    "type": "object", "required": ["id", "name", "role", "organization"],
+    "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "role": _NULLABLE_STRING,
+                   "organization": _NULLABLE_STRING},
+}
+_SECTION = {"type": "object", "required": ["id", "title"],
+            "properties": {"id": {"type": "string"}, "title": {"type": "string"}}}
+_SOURCE = {
+    "type": "object", "required": ["document", "line_start", "line_end"],
+    "properties": {"document": {"type": "string"}, "line_start": {"type": "integer", "minimum": 1},
+                   "line_end": {"type": "integer", "minimum": 1}, "char_start": {"type": "integer"},
+                   "char_end": {"type": "integer"}},
+}
+_KIND = {"type": "string", "enum": ["front_matter", "heading", "list", "narrative", "speech", "moderation",
+                                    "key_takeaways", "group_statement"]}
+_RESULT = {
+    "type": "object",
+    "required": ["id", "rank", "score", "text", "highlight", "speakers", "section", "kind", "source"],
+    "properties": {
+        "id": {"type": "string"}, "rank": {"type": "integer", "minimum": 1}, "score": {"type": "number"},
+        "text": {"type": "string"}, "highlight": {"type": "string"},
+        "highlight_span": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
+        "speakers": {"type": "array", "items": {"$ref": "#/components/schemas/Speaker"}},
+        "group": _NULLABLE_STRING, "section": {"$ref": "#/components/schemas/Section"}, "kind": _KIND,
+        "passages": {"type": "array", "items": {"type": "string"}}, "passage": {"type": "string"},
+        "url": {"type": "string"},
+        "ranks": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}},
+        "source": {"$ref": "#/components/schemas/Source"},
+    },
+}
+_PASSAGE = {
+    "type": "object", "required": ["id", "section", "kind", "speakers", "text", "source", "previous", "next"],
+    "properties": {
+        "id": {"type": "string"}, "section": {"$ref": "#/components/schemas/Section"}, "kind": _KIND,
+        "speakers": {"type": "array", "items": {"$ref": "#/components/schemas/Speaker"}}, "group": _NULLABLE_STRING,
+        "text": {"type": "string"}, "url": {"type": "string"}, "source": {"$ref": "#/components/schemas/Source"},
+        "previous": _NULLABLE_STRING, "next": _NULLABLE_STRING,
+    },
+}
+_SPEAKER_DETAIL = {
+    "allOf": [{"$ref": "#/components/schemas/Speaker"}, {
+        "type": "object", "required": ["aliases", "passages"],
+        "properties": {"aliases": {"type": "array", "items": {"type": "string"}},
+                       "passages": {"type": "integer", "minimum": 0}, "honorific": {"type": "string"},
+                       "represented_by": _NULLABLE_STRING, "on_behalf_of": _NULLABLE_STRING,
+                       "appearances": {"type": "array", "items": {"type": "object"}},
+                       "moderated": {"type": "array", "items": {"type": "string"}}}}],
+}
+_COUNT = {"type": "object", "required": ["id", "count"], "properties": {"id": {"type": "string"},
+                                                                       "count": {"type": "integer"}}}
+_SEARCH_RESPONSE = {
+    "type": "object", "required": ["query", "k", "results", "took_ms"],
+    "properties": {
+        "query": {"type": "string"}, "k": {"type": "integer"}, "offset": {"type": "integer"},
+        "total": {"type": "integer"}, "took_ms": {"type": "number"}, "timings": {"type": "object"},
+        "results": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
+        "facets": {"type": "object", "properties": {
+            "depth": {"type": "integer"}, "speakers": {"type": "array", "items": _COUNT},
+            "sections": {"type": "array", "items": _COUNT}}},
+    },
+}
+_SEARCH_BODY = {
+    "type": "object", "required": ["q"],
+    "properties": {"q": {"type": "string", "minLength": 1, "maxLength": 1000}, "k": {"type": "integer", "minimum": 1,
+                   "maximum": 50}, "offset": {"type": "integer", "minimum": 0, "maximum": 49},
+                   "speaker": {"type": "string", "maxLength": 200}, "section": {"type": "string", "maxLength": 200},
+                   "kind": {"type": "string", "maxLength": 200}},
+}
+_ATTRIBUTE_BODY = {
+    "type": "object", "required": ["text"],
+    "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 1000},
+                   "k": {"type": "integer", "minimum": 1, "maximum": 20}},
+}
+_ATTRIBUTE_RESPONSE = {
+    "type": "object", "required": ["text", "verdict", "candidates"],
+    "properties": {
+        "text": {"type": "string"}, "verdict": {"type": "string", "enum": ["quoted", "paraphrased", "not_found"]},
+        "candidates": {"type": "array", "items": {
+            "type": "object", "required": ["speaker", "score", "passages"],
+            "properties": {"speaker": {"oneOf": [{"$ref": "#/components/schemas/Speaker"}, {"type": "null"}]},
+                           "score": {"type": "number"},
+                           "passages": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}}}}},
+        "closest": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
+        "took_ms": {"type": "number"},
+    },
+}
+_ERROR = {
+    "type": "object", "required": ["error"],
+    "properties": {"error": {"type": "object", "required": ["code", "message"],
+                             "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
+}
+
+
+def _json(schema_name):
+    return {"content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema_name}"}}}}
+
+
+def _responses(ok, *errors):
+    responses = {"200": {"description": "OK", **_json(ok)}}
+    for status in errors:
+        responses[str(status)] = {"description": "Error", **_json("Error")}
+    return responses
+
+
+def _query(name, schema, description, required=False):
+    return {"name": name, "in": "query", "required": required, "schema": schema, "description": description}
+
+
+_SEARCH_PARAMETERS = [
+    _query("q", {"type": "string", "minLength": 1, "maxLength": 1000}, "the question, in French or English", True),
+    _query("k", {"type": "integer", "minimum": 1, "maximum": 50, "default": 5}, "results to return"),
+    _query("offset", {"type": "integer", "minimum": 0, "maximum": 49, "default": 0},
+           "skip this many results (pages over a fixed candidate depth)"),
+    _query("speaker", {"type": "string", "maxLength": 200}, "speaker id or name as written (\"Mme Nandap\")"),
+    _query("section", {"type": "string", "maxLength": 200}, "section id or words of its title"),
+    _query("kind", {"type": "string", "maxLength": 200}, "passage kind: speech, moderation, key_takeaways, ..."),
+]
+
+
+def openapi_document(server_url=""):
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Lagos meeting report: questions with sources", "version": "1.0.0",
+                 "description": "Passages of the report of the Khartoum, Rabat and Niamey joint thematic meeting "
+                                "(Lagos, 4-5 November 2025), with who said them and where. Never generated text."},
+        "servers": [{"url": server_url or "/"}],
+        "paths": {
+            "/healthz": {"get": {"summary": "Readiness", "responses": _responses("Health")}},
+            "/api/search": {
+                "get": {"summary": "Search passages", "parameters": _SEARCH_PARAMETERS,
+                        "responses": _responses("SearchResponse", 400, 405)},
+                "post": {"summary": "Search passages (JSON body)",
+                         "requestBody": {"required": True, **_json("SearchRequest")},
+                         "responses": _responses("SearchResponse", 400, 413)},
+            },
+            "/api/attribute": {"post": {
+                "summary": "Who said this?", "requestBody": {"required": True, **_json("AttributeRequest")},
+                "responses": _responses("AttributeResponse", 400, 413)}},
+            "/api/speakers": {"get": {"summary": "Everyone who spoke", "responses": _responses("SpeakerList")}},
+            "/api/speakers/{speaker_id}": {"get": {
+                "summary": "A speaker and all their passages in report order",
+                "parameters": [{"name": "speaker_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": _responses("SpeakerPassages", 404)}},
+            "/api/sections": {"get": {"summary": "Sections of the report", "responses": _responses("SectionList")}},
+            "/api/passages/{passage_id}": {"get": {
+                "summary": "One passage with its neighbours",
+                "parameters": [{"name": "passage_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": _responses("Passage", 404)}},
+            "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": {
+                "description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
+        },
+        "components": {"schemas": {
+            "Speaker": _SPEAKER, "Section": _SECTION, "Source": _SOURCE, "Result": _RESULT, "Passage": _PASSAGE,
+            "SpeakerDetail": _SPEAKER_DETAIL, "SearchResponse": _SEARCH_RESPONSE, "SearchRequest": _SEARCH_BODY,
+            "AttributeRequest": _ATTRIBUTE_BODY, "AttributeResponse": _ATTRIBUTE_RESPONSE, "Error": _ERROR,
+            "Health": {"type": "object", "required": ["status", "passages", "speakers", "embedder"],
+                       "properties": {"status": {"type": "string", "enum": ["ok"]},
+                                      "passages": {"type": "integer"}, "speakers": {"type": "integer"},
+                                      "embedder": {"type": "string"}}},
+            "SpeakerList": {"type": "object", "required": ["speakers"], "properties": {
+                "speakers": {"type": "array", "items": {"$ref": "#/components/schemas/SpeakerDetail"}}}},
+            "SpeakerPassages": {"type": "object", "required": ["speaker", "passages"], "properties": {
+                "speaker": {"$ref": "#/components/schemas/SpeakerDetail"},
+                "passages": {"type": "array", "items": {"$ref": "#/components/schemas/Passage"}}}},
+            "SectionList": {"type": "object", "required": ["sections"], "properties": {
+                "document": {"type": "object"},
+                "sections": {"type": "array", "items": {
+                    "type": "object", "required": ["id", "title", "parent", "passages", "moderators"],
+                    "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "parent": _NULLABLE_STRING,
+                                   "line": {"type": "integer"}, "passages": {"type": "integer"},
+                                   "moderators": {"type": "array", "items": {"$ref": "#/components/schemas/Speaker"}}}}}}},
+        }},
+    }

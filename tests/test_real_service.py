@@ -1,0 +1,43 @@
+"""The real report, the real encoder, through the app: the questions and statements people bring."""
+import json
+
+import pytest
+
+from qa.attribute import attribute
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def real_client(real_config, real_searcher):
+    from qa import create_app
+
+    return create_app({**real_config, "SEARCHER": real_searcher, "TESTING": True}).test_client()
+
+
+@pytest.mark.parametrize("question, evidence, speaker", [
+    ("Combien de personnes sont mortes en Méditerranée depuis le début de l'année ?", "1 299", "Matthijs Korzilius"),
+    ("How many victims did INTERPOL identify in its operation across 116 countries?", "116 pays", "Rosemary Nalubega"),
+])
+def test_french_and_english_questions(real_client, question, evidence, speaker):
+    body = real_client.get("/api/search", query_string={"q": question, "k": 3}).get_json()
+    top = body["results"][0]
+    assert evidence in top["text"] and evidence in top["highlight"]
+    assert [s["name"] for s in top["speakers"]] == [speaker]
+
+
+def test_attribution_of_statements_written_for_the_tests(real_searcher):
+    rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "statements.own.jsonl").open(encoding="utf-8")]
+    verdicts, speakers = 0, 0
+    attributable = [r for r in rows if r["speaker"]]
+    for row in rows:
+        found = attribute(real_searcher, row["text"])
+        verdicts += found.verdict == row["verdict"]
+        if row["speaker"] and found.candidates and found.candidates[0][0]:
+            speakers += real_searcher.corpus.speaker(found.candidates[0][0]).name == row["speaker"]
+        if row["verdict"] == "not_found":
+            assert found.verdict == "not_found", row["text"]  # never pinned on the nearest speaker
+    assert speakers / len(attributable) >= 0.9
+    assert verdicts / len(rows) >= 0.9

@@ -31,6 +31,15 @@ def browser(tmp_path_factory):
     driver.quit()
 
 
+def wait_for(browser, css):
+    """The element, once the page that has it has loaded (clicks and Enter do not wait)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, 20).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+
 def test_ask_follow_permalink_and_check_who_said_it(browser, live_server, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -40,23 +49,23 @@ def test_ask_follow_permalink_and_check_who_said_it(browser, live_server, tmp_pa
     assert browser.find_element(By.CSS_SELECTOR, "label[for=q]").text == "Question"
     box.send_keys("Combien d'élèves ont été formés ?", Keys.ENTER)
 
-    first = browser.find_element(By.CSS_SELECTOR, "article.result")
+    first = wait_for(browser, "article.result")
     assert "Jean Martin" in first.text and "Procureur" in first.text
     assert "3 442 élèves" in first.find_element(By.TAG_NAME, "mark").text
     assert first.find_element(By.TAG_NAME, "blockquote").get_attribute("lang") == "fr"
     browser.save_screenshot(str(tmp_path / "results.png"))
 
     first.find_element(By.LINK_TEXT, "permalink").click()
+    assert "3 442 élèves" in wait_for(browser, "#passage-text").text
     assert "/passages/" in browser.current_url
-    assert "3 442 élèves" in browser.find_element(By.ID, "passage-text").text
     citation = browser.find_element(By.ID, "citation").get_attribute("value")
     assert "Jean Martin" in citation and "mini_report.md" in citation and browser.current_url in citation
 
     browser.find_element(By.LINK_TEXT, "Who said this?").click()
-    statement = browser.find_element(By.ID, "text")
+    statement = wait_for(browser, "textarea#text")
     statement.send_keys("les équipes communes d’enquête ont démantelé 12 réseaux")
     browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    verdict = browser.find_element(By.ID, "verdict")
+    verdict = wait_for(browser, "#verdict")
     assert verdict.text.startswith("Quoted")
     assert "Jean Martin" in browser.find_element(By.CSS_SELECTOR, "section.candidate h3").text
 
@@ -70,4 +79,4 @@ def test_keyboard_only(browser, live_server):
     body.send_keys(Keys.TAB)
     assert browser.switch_to.active_element.text == "Skip to content"
     browser.find_element(By.ID, "q").send_keys("réseaux démantelés", Keys.ENTER)
-    assert browser.find_elements(By.CSS_SELECTOR, "article.result")
+    assert wait_for(browser, "article.result")

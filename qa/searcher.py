@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from qa import store
-from qa.analyzer import analyze_query
+from qa.analyzer import analyze, analyze_query
 from qa.corpus.chunks import Chunk
 from qa.corpus.model import Corpus
 from qa.dense import FaissIndex
@@ -22,6 +22,9 @@ from qa.sparse import BM25Index
 from qa.text import fold
 
 SOURCES = ("dense", "sparse", "sentence")
+# How much the question's words weigh against cosine (about 0.75-0.9 between relevant sentences)
+# when choosing the sentence to highlight.
+WORD_BONUS = 0.1
 
 
 @dataclass
@@ -52,6 +55,7 @@ class Searcher:
         self._speakers = {s.id: s for s in corpus.speakers}
         self._sections = {s.id: s for s in corpus.sections}
         self.passage_position = {p.id: i for i, p in enumerate(corpus.passages)}
+        self._sentence_tokens = {}  # sentence index -> set of analysed tokens, filled as highlights need them
 
     @classmethod
     def load(cls, config, encoder=None):
@@ -142,7 +146,8 @@ class Searcher:
         timings["dense_ms"] = _ms(started)
 
         started = time.perf_counter()
-        sparse = self.sparse.search([analyze_query(question)], depth, allowed)[0]
+        tokens = analyze_query(question)
+        sparse = self.sparse.search([tokens], depth, allowed)[0]
         timings["sparse_ms"] = _ms(started)
 
         started = time.perf_counter()
@@ -152,7 +157,10 @@ class Searcher:
             fused = weighted(rankings, weights)
         else:
             fused = rrf(rankings, weights, int(config["RRF_K"]))
-        candidates = [self.hit(row, score, vector[0], ranks) for row, score, ranks in fused[:depth]]
+        candidates = [Hit(row, self.chunks[row], score, dict(zip(SOURCES, ranks)), None)
+                      for row, score, ranks in fused[:depth]]
+        for hit in candidates[offset:offset + k]:
+            hit.highlight = self.highlight(hit.row, vector[0], tokens)
         timings["fusion_ms"] = _ms(started)
         return SearchResult(question, candidates[offset:offset + k], candidates, timings)
 
@@ -174,25 +182,30 @@ class Searcher:
         return Hit(row=row, chunk=self.chunks[row], score=score, ranks=dict(zip(SOURCES, ranks)),
                    highlight=self.highlight(row, vector))
 
-    def _best_sentence(self, row, vector):
-        """(similarity, index into spans) of the chunk sentence closest to vector."""
+    def sentence_support(self, row, vector):
+        """Cosine of the chunk sentence closest in meaning to vector."""
+        indexes = self.sentences_of.get(row)
+        return float(np.max(self.sentence_vectors[indexes] @ vector)) if indexes else 0.0
+
+    def highlight(self, row, vector, tokens=()):
+        """(start, end) of the chunk sentence that best answers: closest in meaning, with a bonus for
+        the question's words (a "who moderated" question should light the "modérée par" sentence)."""
         indexes = self.sentences_of.get(row)
         if not indexes:
-            return 0.0, None
-        sims = self.sentence_vectors[indexes] @ vector
-        best = int(np.argmax(sims))
-        return float(sims[best]), indexes[best]
-
-    def sentence_support(self, row, vector):
-        return self._best_sentence(row, vector)[0]
-
-    def highlight(self, row, vector):
-        """(start, end) of the chunk sentence closest to the question."""
-        _, index = self._best_sentence(row, vector)
-        if index is None:
             return 0, len(self.chunks[row].text)
-        _, start, end = self.spans[index]
+        scores = self.sentence_vectors[indexes] @ vector
+        if tokens:
+            wanted = set(tokens)
+            scores = scores + WORD_BONUS * np.array(
+                [len(wanted & self._tokens_of(i)) / len(wanted) for i in indexes], dtype=np.float32)
+        _, start, end = self.spans[indexes[int(np.argmax(scores))]]
         return int(start), int(end)
+
+    def _tokens_of(self, index):
+        if index not in self._sentence_tokens:
+            row, start, end = self.spans[index]
+            self._sentence_tokens[index] = set(analyze(self.chunks[row].text[start:end]))
+        return self._sentence_tokens[index]
 
     # --- description -----------------------------------------------------------------------
 

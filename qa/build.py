@@ -49,6 +49,7 @@ def build_index(config, encoder=None, log=print):
     dense = FaissIndex.build(vectors, kind)
     sparse = BM25Index.build([analyze(t) for t in texts])
 
+    store.discard_partial_builds(config["INDEX_DIR"])
     folder = store.new_build_folder(config["INDEX_DIR"])
     dense.save(folder / "dense.faiss")
     sparse.save(folder / "bm25")

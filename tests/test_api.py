@@ -127,6 +127,7 @@ BAD_REQUESTS = [
     ("post", "/api/search", None, b'{"q": "x", "k": true}', 400, "invalid_k"),
     ("post", "/api/search", None, b'{"q": "x", "k": 1.5}', 400, "invalid_k"),
     ("post", "/api/search", None, b'{"q": "x", "k": 1e308}', 400, "invalid_k"),
+    ("post", "/api/search", None, b'{"q": "x", "k": 60.0}', 400, "invalid_k"),
     ("post", "/api/search", None, b'{"q": "x", "k": null, "speaker": 3}', 400, "invalid_speaker"),
     ("post", "/api/search", None, b'\xff\xfe{"q": "x"}', 400, "invalid_json"),
     ("post", "/api/search", None, b'{"q": "x"}' + b" " * 70000, 413, "request_entity_too_large"),

@@ -42,6 +42,8 @@ def integer(data, name, default, low, high):
     value = data.get(name)
     if value is None or value == "":
         return default
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        value = int(value)  # JSON Schema counts 20.0 as an integer
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise BadRequestError(f"'{name}' must be an integer from {low} to {high}", code=f"invalid_{name}")
     try:

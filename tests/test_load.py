@@ -1,0 +1,31 @@
+"""8 concurrent clients against the real server: every answer 200 and the same as asked one by one."""
+import json
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+QUESTIONS = ["Combien d'élèves ont été formés ?", "How many criminal networks were dismantled?",
+             "Qui a modéré la session 3 ?", "refuges en Mauritanie", "What did Ana Lopez report about shelters?",
+             "présomption", "Quel est le projet PROTEGE ?", "12 réseaux"]
+
+
+def ask(base, question):
+    url = f"{base}/api/search?" + urllib.parse.urlencode({"q": question, "k": 5})
+    with urllib.request.urlopen(url, timeout=30) as response:
+        body = json.load(response)
+        return response.status, [(r["id"], r["score"], r["highlight"]) for r in body["results"]]
+
+
+def test_concurrent_answers_match_sequential_ones(live_server):
+    expected = {q: ask(live_server, q) for q in QUESTIONS}
+    jobs = [QUESTIONS[i % len(QUESTIONS)] for i in range(8 * 12)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda q: (q, ask(live_server, q)), jobs))
+    assert len(answers) == 96
+    for question, (status, results) in answers:
+        assert status == 200
+        assert results == expected[question][1], question

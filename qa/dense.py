@@ -32,7 +32,9 @@ class FaissIndex:
             # faiss wants about 39 training points per list
             lists = ivf_lists or max(1, min(int(4 * np.sqrt(count)), count // 39))
             index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, lists, faiss.METRIC_INNER_PRODUCT)
-            index.train(vectors)
+            # k-means needs about 39 to 256 points per list; more only costs training time
+            sample = np.random.default_rng(0).choice(count, min(count, 64 * lists), replace=False)
+            index.train(vectors[np.sort(sample)])
             index.nprobe = max(1, lists // 16)
         else:
             raise QAError(f"unknown dense index type {kind!r}: use flat, hnsw or ivf")

@@ -47,7 +47,7 @@ def _check_writable(index_dir):
         raise QAError(f"{index_dir}: the index folder is not readable")
 
 
-def serve(config, host, port, workers, threads=4):
+def serve(config, host, port, workers, threads=4, worker_class="gthread"):
     from gunicorn.app.base import BaseApplication
 
     from qa import create_app
@@ -55,7 +55,7 @@ def serve(config, host, port, workers, threads=4):
     class Application(BaseApplication):
         def load_config(self):
             for name, value in {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
-                                "worker_class": "gthread", "timeout": 60, "graceful_timeout": 10,
+                                "worker_class": worker_class, "timeout": 60, "graceful_timeout": 10,
                                 "accesslog": "-", "errorlog": "-", "preload_app": False}.items():
                 self.cfg.set(name, value)
 

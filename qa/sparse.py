@@ -50,6 +50,10 @@ class BM25Index:
                 masked = np.zeros_like(scores)
                 masked[allowed] = scores[allowed]
                 scores = masked
-            top = np.argsort(-scores, kind="stable")[:limit]
+            if limit < len(scores):  # a partial sort: a million scores need not be fully ordered
+                top = np.argpartition(-scores, limit)[:limit]
+                top = top[np.argsort(-scores[top], kind="stable")]
+            else:
+                top = np.argsort(-scores, kind="stable")
             results.append([(int(r), float(scores[r])) for r in top if scores[r] > 0])
         return results

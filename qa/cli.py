@@ -67,8 +67,8 @@ def _parser():
     _common(serve)
     serve.add_argument("--host", default=os.environ.get("QA_HOST", "127.0.0.1"), help="address to bind (QA_HOST)")
     serve.add_argument("--port", type=int, default=int(os.environ.get("QA_PORT", "8000")), help="port (QA_PORT)")
-    serve.add_argument("--workers", type=int, default=int(os.environ.get("QA_WORKERS", "2")),
-                       help="worker processes (QA_WORKERS); each handles 4 threads")
+    serve.add_argument("--workers", type=int, default=int(os.environ.get("QA_WORKERS", "1")),
+                       help="worker processes (QA_WORKERS); each encodes on all cores, so one per machine of up to 2-4 cores")
     serve.set_defaults(run=run_serve)
     return parser
 

@@ -60,12 +60,8 @@ class Searcher:
     @classmethod
     def load(cls, config, encoder=None):
         """Load the current index, refusing one built from another report, encoder or settings."""
-        from qa.corpus.blocks import read_report
-        import hashlib
-
         folder, manifest = store.read_manifest(config["INDEX_DIR"])
-        corpus_sha = hashlib.sha256(read_report(config["CORPUS"]).encode("utf-8")).hexdigest()
-        reasons = store.stale_reasons(manifest, config, corpus_sha)
+        reasons = store.stale_reasons(manifest, config)
         if reasons:
             raise IndexMismatchError(f"the index in {config['INDEX_DIR']} is stale: {'; '.join(reasons)}; "
                                      f"rebuild it with `python -m qa index`")

@@ -3,7 +3,6 @@
 The index is built in a child process: the C encoder runs OpenMP threads, and a process that
 used OpenMP must not fork gunicorn workers. Each worker loads the read-only index itself.
 """
-import hashlib
 import os
 import subprocess
 import sys
@@ -19,8 +18,7 @@ def index_problem(config):
         _, manifest = store.read_manifest(config["INDEX_DIR"])
     except (IndexNotBuiltError, IndexMismatchError) as exc:
         return exc.message
-    corpus_sha = hashlib.sha256(read_report(config["CORPUS"]).encode("utf-8")).hexdigest()
-    return "; ".join(store.stale_reasons(manifest, config, corpus_sha))
+    return "; ".join(store.stale_reasons(manifest, config))
 
 
 def ensure_index(config, log=print):
@@ -47,7 +45,7 @@ def _check_writable(index_dir):
         raise QAError(f"{index_dir}: the index folder is not readable")
 
 
-def serve(config, host, port, workers, threads=4, worker_class="gthread"):
+def serve(config, host, port, workers, threads=8):
     from gunicorn.app.base import BaseApplication
 
     from qa import create_app
@@ -55,8 +53,10 @@ def serve(config, host, port, workers, threads=4, worker_class="gthread"):
     class Application(BaseApplication):
         def load_config(self):
             for name, value in {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
-                                "worker_class": worker_class, "timeout": 60, "graceful_timeout": 10,
-                                "accesslog": "-", "errorlog": "-", "preload_app": False}.items():
+                                "worker_class": "gthread", "timeout": 60, "graceful_timeout": 10,
+                                "accesslog": "-", "errorlog": "-", "preload_app": False,
+                                # several servers may run on one machine (tests, replicas): no shared control socket
+                                "control_socket_disable": True}.items():
                 self.cfg.set(name, value)
 
         def load(self):

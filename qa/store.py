@@ -12,6 +12,7 @@ import time
 import uuid
 from pathlib import Path
 
+from qa.corpus.blocks import read_report
 from qa.errors import IndexMismatchError, IndexNotBuiltError
 
 MANIFEST = "manifest.json"
@@ -99,9 +100,11 @@ def read_manifest(index_dir):
     return folder, manifest
 
 
-def stale_reasons(manifest, config, corpus_sha256):
-    """Why this index does not serve this configuration; [] when it does."""
+def stale_reasons(manifest, config):
+    """Why this index does not serve this configuration; [] when it does (the report is read here,
+    so an unreadable report raises its own ReportError)."""
     reasons = []
+    corpus_sha256 = hashlib.sha256(read_report(config["CORPUS"]).encode("utf-8")).hexdigest()
     if manifest.get("corpus_sha256") != corpus_sha256:
         reasons.append("the report changed since the index was built")
     built = manifest.get("settings", {})

@@ -29,7 +29,7 @@ def ensure_index(config, log=print):
         return False
     log(f"building the index: {problem}", file=sys.stderr)
     env = {**os.environ, **{f"QA_{k}": str(config[k]) for k in ("CORPUS", "INDEX_DIR", "EMBEDDER", "CHUNK_WORDS",
-                                                               "FAISS_INDEX", "HNSW_FROM")}}
+                                                               "FAISS_INDEX", "APPROX_FROM")}}
     done = subprocess.run([sys.executable, "-m", "qa", "index"], env=env)
     if done.returncode != 0:
         raise QAError("the index build failed; see the messages above")

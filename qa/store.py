@@ -19,7 +19,7 @@ MANIFEST = "manifest.json"
 FORMAT = 1
 CHECKSUM_LIMIT = 256 * 1024 * 1024  # files larger than this are checked by size only at load
 # Settings that change what is in the index: a change makes the index stale.
-BUILD_SETTINGS = ("EMBEDDER", "CHUNK_WORDS", "FAISS_INDEX", "HNSW_FROM")
+BUILD_SETTINGS = ("EMBEDDER", "CHUNK_WORDS", "FAISS_INDEX", "APPROX_FROM")
 
 
 def current(index_dir):

@@ -170,3 +170,12 @@ def test_security_headers_everywhere(client):
         assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.parametrize("raw", ["/api/search?q=%ZZ%", "/api/search?q=%E9t%E9", "/api/search?q=%00",
+                                 "/api/search?q=a&q=b", "/api/search?q=%F0%9F%99%82&k=%FF"])
+def test_raw_odd_query_strings_never_fail_the_server(client, conforms, raw):
+    response = client.get(raw)
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        conforms(response.get_json(), "Error")

@@ -57,7 +57,7 @@ def main():
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"report: {manifest['corpus']} — {manifest['chunks']} chunks, {manifest['sentences']} sentences, "
           f"encoder {manifest['encoder']}; {os.cpu_count()} cores\n")
-    print(f"| measure | value |\n|---|---|")
+    print("| measure | value |\n|---|---|")
     print(f"| index build (parse, encode, FAISS, BM25, write) | {build_seconds:.1f} s |")
     print(f"| index load (Searcher.load, encoder included) | {load_seconds:.2f} s |")
     print(f"| peak memory of this process (build + queries) | {peak_mb:.0f} MB |")

@@ -1,6 +1,5 @@
 """The parser on the real report and on small reports the tests write."""
 import re
-import shutil
 
 import pytest
 

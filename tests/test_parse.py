@@ -24,7 +24,7 @@ def speaker_names(corpus, passage):
 
 
 def assert_covers_every_line_once(corpus, path):
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")
     lines = text.splitlines()
     covered = [0] * (len(lines) + 1)
     for passage in corpus.passages:
@@ -253,3 +253,11 @@ def test_text_before_any_heading_is_kept(write_report):
     path = write_report("Une phrase qui commence le document sans aucun titre avant elle, assez longue pour compter.\n")
     corpus = parse_report(path)
     assert corpus.passages[0].section == "preamble" and corpus.warnings
+
+
+def test_windows_line_endings(tmp_path):
+    path = tmp_path / "crlf.md"
+    path.write_bytes(MINI.read_bytes().replace(b"\n", b"\r\n"))
+    corpus = parse_report(path)
+    assert_covers_every_line_once(corpus, path)
+    assert speaker_names(corpus, passage_with(corpus, "doit être renouvelée")) == ["Jean Martin"]

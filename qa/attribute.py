@@ -2,15 +2,16 @@
 passage says the same thing closely, "not_found" otherwise.
 
 A wrong attribution is worse than none, so "paraphrased" asks for three things: the statement is
-close in meaning to one sentence of the passage (cosine of the encoder's best sentence over a
-threshold measured on paraphrases and on statements nobody made), every figure it cites is in the
-passage (to within rounding), and every name or acronym it mentions is there too (in French or
-through the glossary): "Japan funds..." is not pinned on whoever spoke of funding.
+close in meaning to one sentence of the passage (cosine of the encoder's best sentence: very close,
+or close and sharing a good part of its words with the passage, thresholds measured on paraphrases
+and on statements nobody made), every figure it cites is in the passage (to within rounding), and
+every name or acronym it mentions is there too (in French or through the glossary): "Japan
+funds..." is not pinned on whoever spoke of funding.
 """
 import re
 from dataclasses import dataclass
 
-from qa.analyzer import normalize
+from qa.analyzer import analyze, analyze_query, normalize
 from qa.glossary import expansions
 from qa.text import fold
 
@@ -55,7 +56,11 @@ class Attribution:
     closest: list  # hits shown for context when nothing is attributed
 
 
-def attribute(searcher, text, k=5, threshold=0.825):
+# Cosine of the best sentence: alone above SURE; above CLOSE with WORDS of the statement's words there.
+SURE, CLOSE, WORDS = 0.86, 0.825, 0.3
+
+
+def attribute(searcher, text, k=5):
     words = canonical_words(text)
     quoted = _quoted_chunks(searcher, words)
     vector = searcher.encoder.encode_queries([text])[0]
@@ -63,12 +68,17 @@ def attribute(searcher, text, k=5, threshold=0.825):
         return Attribution("quoted", _group(searcher, [(row, 1.0) for row in quoted], k, vector), [])
     result = searcher.search(text, k=max(k, 10))
     wanted, names = figures(text), entities(text)
+    own, tokens = analyze(text), set(analyze_query(text))
     scored = []
     for hit in result.candidates[: max(k, 10)]:
         support = searcher.sentence_support(hit.row, vector)
-        if support < threshold or not figures_match(wanted, figures(hit.chunk.text)):
+        if support < CLOSE or not figures_match(wanted, figures(hit.chunk.text)):
             continue
-        words = set(canonical_words(hit.chunk.text + " " + searcher.describe_speakers(hit.chunk)))
+        described = hit.chunk.text + " " + searcher.describe_speakers(hit.chunk)
+        shared = len(tokens & set(analyze(described))) / max(1, len(own))
+        if support < SURE and shared < WORDS:
+            continue
+        words = set(canonical_words(described))
         if all(_shows(forms, words) for forms in names):
             scored.append((hit.row, support))
     if not scored:
@@ -78,9 +88,10 @@ def attribute(searcher, text, k=5, threshold=0.825):
 
 
 def _shows(forms, words):
-    """The entity's own words are all there, or most content words of a French equivalent are."""
+    """The entity's own words are all there (or words they begin: "Nigeria" in "nigérian"), or most
+    content words of a French equivalent are."""
     own, *french = forms
-    if set(own) <= words:
+    if all(any(w.startswith(o) for w in words) if len(o) >= 5 else o in words for o in own):
         return True
     for form in french:
         content = [w for w in form if len(w) > 2]

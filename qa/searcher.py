@@ -91,12 +91,10 @@ class Searcher:
         wanted = [w for w in wanted if w not in honorifics] or wanted
         if fold(name).strip() in self._speakers:
             return [fold(name).strip()]
-        found = []
-        for speaker in self.corpus.speakers:
-            tokens = fold(speaker.name).split()
-            if wanted == tokens[-len(wanted):] or " ".join(wanted) == " ".join(tokens):
-                found.append(speaker.id)
-        return found
+        names = {s.id: fold(s.name).split() for s in self.corpus.speakers}
+        found = [i for i, tokens in names.items() if wanted == tokens[-len(wanted):]]
+        # else a first name or any part of the name ("Cheikh" is two people: both are meant)
+        return found or [i for i, tokens in names.items() if set(wanted) <= set(tokens)]
 
     def find_sections(self, name):
         key = fold(name).strip()

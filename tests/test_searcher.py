@@ -117,3 +117,8 @@ def test_interrupted_build_leaves_the_previous_index(tmp_path, monkeypatch):
     after = json.loads((store.current(config["INDEX_DIR"]) / "manifest.json").read_text())
     assert after == before
     assert Searcher.load(config, encoder=FakeEncoder()).search("écoles").hits
+
+
+def test_speaker_filter_by_first_name(mini_searcher):
+    assert mini_searcher.find_speakers("Jean") == ["jean-martin"]
+    assert mini_searcher.find_speakers("Dr. Martin") == ["jean-martin"]

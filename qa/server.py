@@ -56,7 +56,10 @@ def serve(config, host, port, workers, threads=8):
                                 "worker_class": "gthread", "timeout": 60, "graceful_timeout": 10,
                                 "accesslog": "-", "errorlog": "-", "preload_app": False,
                                 # several servers may run on one machine (tests, replicas): no shared control socket
-                                "control_socket_disable": True}.items():
+                                "control_socket_disable": True,
+                                # let long URLs reach the app, which answers "q is too long" in JSON
+                                # (gunicorn's own cap is 8 KB, then 1 MB with 0)
+                                "limit_request_line": 0}.items():
                 self.cfg.set(name, value)
 
         def load(self):

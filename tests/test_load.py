@@ -29,3 +29,21 @@ def test_concurrent_answers_match_sequential_ones(live_server):
     for question, (status, results) in answers:
         assert status == 200
         assert results == expected[question][1], question
+
+
+@pytest.mark.parametrize("method, path, body, status, code", [
+    ("GET", "/api/search?q=" + "x" * 10000, None, 400, "q_too_long"),
+    ("GET", "/api/search?q=" + "%C3%A9" * 5000, None, 400, "q_too_long"),
+    ("POST", "/api/search", b'{"q": "' + b"y" * 1_000_000 + b'"}', 413, "request_entity_too_large"),
+    ("POST", "/api/search", b"{not json", 400, "invalid_json"),
+    ("GET", "/api/search?q=%ZZ&k=999999999999", None, 400, "invalid_k"),
+])
+def test_bad_input_over_real_http(live_server, method, path, body, status, code):
+    import urllib.error
+
+    request = urllib.request.Request(live_server + path, data=body, method=method,
+                                     headers={"Content-Type": "application/json"})
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(request, timeout=30)
+    assert error.value.code == status
+    assert json.load(error.value)["error"]["code"] == code

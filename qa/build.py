@@ -9,6 +9,7 @@ from importlib import metadata
 import numpy as np
 
 from qa import store
+from qa.acronyms import find_acronyms
 from qa.analyzer import analyze
 from qa.corpus.chunks import chunk_passages
 from qa.corpus.parse import parse_report
@@ -56,6 +57,8 @@ def build_index(config, encoder=None, log=print):
     np.save(folder / "sentences.npy", sentence_vectors)
     np.save(folder / "sentence_spans.npy", np.asarray(spans, dtype=np.int32).reshape(-1, 3))
     _write_jsonl(folder / "chunks.jsonl", (asdict(c) for c in chunks))
+    (folder / "acronyms.json").write_text(json.dumps(find_acronyms(c.text for c in chunks), ensure_ascii=False),
+                                          encoding="utf-8")
     (folder / "corpus.json").write_text(json.dumps(corpus.to_dict(), ensure_ascii=False) + "\n", encoding="utf-8")
     manifest = store.write_manifest(folder, {
         "embedder": config["EMBEDDER"], "encoder": encoder.name, "dim": encoder.dim,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from qa import store
+from qa.acronyms import expand
 from qa.analyzer import analyze, analyze_query
 from qa.corpus.chunks import Chunk
 from qa.corpus.model import Corpus
@@ -45,8 +46,9 @@ class SearchResult:
 
 
 class Searcher:
-    def __init__(self, config, manifest, corpus, chunks, encoder, dense, sparse, sentences, spans):
+    def __init__(self, config, manifest, corpus, chunks, encoder, dense, sparse, sentences, spans, acronyms=None):
         self.config, self.manifest, self.corpus, self.chunks = config, manifest, corpus, chunks
+        self.acronyms = acronyms or {}  # the report's own "long form (ACR)" pairs, for the lexical side
         self.encoder, self.dense, self.sparse = encoder, dense, sparse
         self.sentence_vectors, self.spans = sentences, spans
         self.sentences_of = {}
@@ -74,13 +76,14 @@ class Searcher:
             chunks = [Chunk(**json.loads(line)) for line in (folder / "chunks.jsonl").open(encoding="utf-8")]
             sentences = np.load(folder / "sentences.npy")
             spans = np.load(folder / "sentence_spans.npy")
+            acronyms = json.loads((folder / "acronyms.json").read_text(encoding="utf-8"))
         except (OSError, ValueError, TypeError, KeyError) as exc:
             raise IndexMismatchError(f"{folder}: damaged index ({exc})") from None
         if len(chunks) != manifest["chunks"] or len(spans) != len(sentences) != manifest["sentences"]:
             raise IndexMismatchError(f"{folder}: the chunk or sentence tables do not match the manifest")
         dense = FaissIndex.load(folder / "dense.faiss", manifest["dense_index"], len(chunks), manifest["dim"])
         sparse = BM25Index.load(folder / "bm25", len(chunks))
-        return cls(config, manifest, corpus, chunks, encoder, dense, sparse, sentences, spans)
+        return cls(config, manifest, corpus, chunks, encoder, dense, sparse, sentences, spans, acronyms)
 
     # --- filters ---------------------------------------------------------------------------
 
@@ -140,7 +143,7 @@ class Searcher:
         timings["dense_ms"] = _ms(started)
 
         started = time.perf_counter()
-        tokens = analyze_query(question)
+        tokens = expand(analyze_query(question), self.acronyms)
         sparse = self.sparse.search([tokens], depth, allowed)[0]
         timings["sparse_ms"] = _ms(started)
 

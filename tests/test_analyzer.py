@@ -53,3 +53,12 @@ def test_english_questions_reach_french_words():
 def test_french_short_words_are_not_taken_for_acronyms():
     assert "ue" not in analyze_query("il a eu une réponse au comité")
     assert "ue" in analyze_query("What does the EU fund?")
+
+
+def test_the_reports_own_acronyms_expand_both_ways():
+    from qa.acronyms import expand, find_acronyms
+
+    table = find_acronyms(["Le système d'information sur la gestion des frontières (BMIS) recueille les données."])
+    assert table["BMIS"] == analyze("système d'information sur la gestion des frontières")
+    assert set(table["BMIS"]) <= set(expand(analyze("Que fait le BMIS ?"), table))
+    assert "bmis" in expand(analyze("le système d'information sur la gestion des frontières"), table)

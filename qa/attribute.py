@@ -100,6 +100,14 @@ def _shows(forms, words):
     return False
 
 
+def describe(searcher, found):
+    """The verdict, the candidates and the closest passages as the API shows them."""
+    return {"verdict": found.verdict, "candidates": [
+        {"speaker": searcher.speaker_summary(speaker) if speaker else None, "score": round(score, 6),
+         "passages": searcher.results(hits)} for speaker, score, hits in found.candidates],
+        "closest": searcher.results(found.closest)}
+
+
 def _quoted_chunks(searcher, words):
     if len(words) < MIN_QUOTED_WORDS:
         return []

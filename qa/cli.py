@@ -115,7 +115,7 @@ def run_search(args):
     if not args.question.strip():
         raise QAError("the question is empty")
     result = searcher.search(args.question, k=k, speaker=args.speaker, section=args.section, kind=args.kind)
-    results = [searcher.result(hit, rank) for rank, hit in enumerate(result.hits, start=1)]
+    results = searcher.results(result.hits)
     if args.json:
         print(json.dumps({"query": args.question, "k": k, "results": results, "timings": result.timings},
                          ensure_ascii=False, indent=1))

@@ -26,6 +26,8 @@ SOURCES = ("dense", "sparse", "sentence")
 # How much the question's words weigh against cosine (about 0.75-0.9 between relevant sentences)
 # when choosing the sentence to highlight.
 WORD_BONUS = 0.1
+# "Who talked most about this": how many of the best candidates the facets count.
+FACET_DEPTH = 20
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Searcher:
         self._speakers = {s.id: s for s in corpus.speakers}
         self._sections = {s.id: s for s in corpus.sections}
         self.passage_position = {p.id: i for i, p in enumerate(corpus.passages)}
+        self.kinds = {c.kind for c in chunks}
         self._sentence_tokens = {}  # sentence index -> set of analysed tokens, filled as highlights need them
 
     @classmethod
@@ -118,9 +121,8 @@ class Searcher:
             sections = set(self.find_sections(section))
             if not sections:
                 raise BadRequestError(f"no section matches {section!r}; see /api/sections", code="unknown_section")
-        kinds = {c.kind for c in self.chunks}
-        if kind and kind not in kinds:
-            raise BadRequestError(f"kind must be one of {', '.join(sorted(kinds))}", code="unknown_kind")
+        if kind and kind not in self.kinds:
+            raise BadRequestError(f"kind must be one of {', '.join(sorted(self.kinds))}", code="unknown_kind")
         return np.array([row for row, c in enumerate(self.chunks)
                          if (speakers is None or speakers & set(c.speakers))
                          and (sections is None or c.section in sections)
@@ -242,6 +244,9 @@ class Searcher:
                        "line_end": chunk.line_end, "char_start": chunk.char_start, "char_end": chunk.char_end},
         }
 
+    def results(self, hits, first_rank=1):
+        return [self.result(hit, rank) for rank, hit in enumerate(hits, start=first_rank)]
+
     def passage(self, passage_id):
         """The API's Passage object, with the ids of its neighbours in the report."""
         position = self.passage_position.get(passage_id)
@@ -271,6 +276,7 @@ class Searcher:
 
     def facets(self, candidates):
         speakers, sections = {}, {}
+        candidates = candidates[:FACET_DEPTH]
         for hit in candidates:
             for speaker in hit.chunk.speakers:
                 speakers[speaker] = speakers.get(speaker, 0) + 1

@@ -4,14 +4,12 @@ from dataclasses import asdict
 
 from flask import Blueprint, jsonify, request
 
-from qa.attribute import attribute
+from qa.attribute import attribute, describe
 from qa.errors import NotFoundError
 from qa.web import params, searcher
 from qa.web.openapi import openapi_document
 
 bp = Blueprint("api", __name__)
-# "who talked most about this": how many of the best candidates the facets count
-FACET_DEPTH = 20
 
 
 @bp.get("/healthz")
@@ -32,8 +30,8 @@ def search():
     result = engine.search(q, k=k, offset=offset, **filters)
     return jsonify({
         "query": q, "k": k, "offset": offset, "total": len(result.candidates),
-        "results": [engine.result(hit, offset + rank) for rank, hit in enumerate(result.hits, start=1)],
-        "facets": engine.facets(result.candidates[:FACET_DEPTH]), "timings": result.timings,
+        "results": engine.results(result.hits, offset + 1),
+        "facets": engine.facets(result.candidates), "timings": result.timings,
         "took_ms": round((time.perf_counter() - started) * 1000, 3)})
 
 
@@ -45,13 +43,8 @@ def attribute_statement():
     text = params.text(data, "text")
     k = params.integer(data, "k", 5, 1, 20)
     engine = searcher()
-    found = attribute(engine, text, k=k)
-    return jsonify({"text": text, "verdict": found.verdict, "candidates": [
-        {"speaker": engine.speaker_summary(speaker) if speaker else None, "score": round(score, 6),
-         "passages": [engine.result(hit, rank) for rank, hit in enumerate(hits, start=1)]}
-        for speaker, score, hits in found.candidates],
-        "closest": [engine.result(hit, rank) for rank, hit in enumerate(found.closest, start=1)],
-        "took_ms": round((time.perf_counter() - started) * 1000, 3)})
+    found = describe(engine, attribute(engine, text, k=k))
+    return jsonify({"text": text, **found, "took_ms": round((time.perf_counter() - started) * 1000, 3)})
 
 
 @bp.get("/api/speakers")

@@ -1,7 +1,7 @@
 """The web pages: ask (/ and /search), passage permalinks, speakers, and "Who said this?"."""
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 
-from qa.attribute import attribute
+from qa.attribute import attribute, describe
 from qa.errors import BadRequestError
 from qa.web import params, searcher
 
@@ -14,10 +14,12 @@ def _page(template, status=200, **context):
                            sections=engine.corpus.sections, **context), status
 
 
-def _segments(item):
-    """The result text cut around its highlighted sentence: (before, highlight, after)."""
-    start, end = item["highlight_span"]
-    return item["text"][:start], item["text"][start:end], item["text"][end:]
+def _with_segments(items):
+    """Results with their text cut around the highlighted sentence: (before, highlight, after)."""
+    for item in items:
+        start, end = item["highlight_span"]
+        item["segments"] = item["text"][:start], item["text"][start:end], item["text"][end:]
+    return items
 
 
 @bp.get("/")
@@ -36,12 +38,10 @@ def search():
         result = engine.search(q, k=k, offset=offset, **filters)
     except BadRequestError as error:
         return _page("search.html", 400, form=form, results=None, error=error.message)
-    results = [engine.result(hit, offset + rank) for rank, hit in enumerate(result.hits, start=1)]
-    for item in results:
-        item["segments"] = _segments(item)
+    results = _with_segments(engine.results(result.hits, offset + 1))
     more = offset + k < len(result.candidates)
     return _page("search.html", form=form, results=results, q=q, k=k, offset=offset, more=more,
-                 facets=engine.facets(result.candidates[:20]), timings=result.timings)
+                 facets=engine.facets(result.candidates), timings=result.timings)
 
 
 @bp.get("/passages/<passage_id>")
@@ -98,16 +98,8 @@ def who_said_this():
     except BadRequestError as error:
         return _page("attribute.html", 400, text=text, found=None, error=error.message)
     engine = searcher()
-    found = attribute(engine, text)
-    candidates = []
-    for speaker_id, score, hits in found.candidates:
-        items = [engine.result(hit, rank) for rank, hit in enumerate(hits, start=1)]
-        for item in items:
-            item["segments"] = _segments(item)
-        candidates.append({"speaker": engine.speaker_summary(speaker_id) if speaker_id else None,
-                           "score": score, "passages": items})
-    closest = [engine.result(hit, rank) for rank, hit in enumerate(found.closest, start=1)]
-    for item in closest:
-        item["segments"] = _segments(item)
-    return _page("attribute.html", text=text, found=found, candidates=candidates, closest=closest,
-                 limit=current_app.config["MAX_QUERY_CHARS"])
+    found = describe(engine, attribute(engine, text))
+    for candidate in found["candidates"]:
+        _with_segments(candidate["passages"])
+    return _page("attribute.html", text=text, found=found, candidates=found["candidates"],
+                 closest=_with_segments(found["closest"]), limit=current_app.config["MAX_QUERY_CHARS"])

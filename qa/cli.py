@@ -6,7 +6,7 @@ import sys
 from dataclasses import asdict
 
 from qa import config as settings
-from qa.errors import QAError
+from qa.errors import BadQuestionError, QAError
 
 
 def main(argv=None):
@@ -19,9 +19,6 @@ def main(argv=None):
         return args.run(args) or 0
     except QAError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
-        return 2
-    except ValueError as exc:  # a bad QA_* setting
-        print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -65,10 +62,9 @@ def _parser():
 
     serve = commands.add_parser("serve", help="run the web service (gunicorn), building the index if needed")
     _common(serve)
-    serve.add_argument("--host", default=os.environ.get("QA_HOST", "127.0.0.1"), help="address to bind (QA_HOST)")
-    serve.add_argument("--port", type=int, default=int(os.environ.get("QA_PORT", "8000")), help="port (QA_PORT)")
-    serve.add_argument("--workers", type=int, default=int(os.environ.get("QA_WORKERS", "1")),
-                       help="worker processes (QA_WORKERS); each encodes on all cores, so one per machine of up to 2-4 cores")
+    serve.add_argument("--host", help=_help("HOST"))
+    serve.add_argument("--port", help=_help("PORT"))
+    serve.add_argument("--workers", help=_help("WORKERS"))
     serve.set_defaults(run=run_serve)
     return parser
 
@@ -79,8 +75,14 @@ def _common(command):
     command.add_argument("--embedder", help=_help("EMBEDDER"))
 
 
+# command-line flags and the settings they override
+FLAGS = {"report": "CORPUS", "index_dir": "INDEX_DIR", "embedder": "EMBEDDER", "host": "HOST", "port": "PORT",
+         "workers": "WORKERS"}
+
+
 def _config(args):
-    return settings.load({"CORPUS": args.report, "INDEX_DIR": args.index_dir, "EMBEDDER": args.embedder})
+    """The settings, read once: environment, then the command's flags."""
+    return settings.load({name: getattr(args, flag, None) for flag, name in FLAGS.items()})
 
 
 def _searcher(config):
@@ -107,23 +109,25 @@ def _plain_log(*parts, end="\n"):
 
 
 def run_search(args):
+    from qa.web.present import results_json
+
     config = _config(args)
-    searcher = _searcher(config)
     k = args.k if args.k is not None else int(config["TOP_K"])
     if not 1 <= k <= int(config["MAX_K"]):
-        raise QAError(f"--k must be between 1 and {config['MAX_K']}")
+        raise BadQuestionError(f"--k must be between 1 and {config['MAX_K']}")
     if not args.question.strip():
-        raise QAError("the question is empty")
-    result = searcher.search(args.question, k=k, speaker=args.speaker, section=args.section, kind=args.kind)
-    results = searcher.results(result.hits)
+        raise BadQuestionError("the question is empty")
+    result = _searcher(config).search(args.question, k=k, speaker=args.speaker, section=args.section,
+                                      kind=args.kind)
+    results = results_json(result.hits)
     if args.json:
         print(json.dumps({"query": args.question, "k": k, "results": results, "timings": result.timings},
                          ensure_ascii=False, indent=1))
         return 0
     if not results:
         print("no passage found")
-    for item in results:
-        who = "; ".join(", ".join(filter(None, (s["name"], s["role"], s["organization"]))) for s in item["speakers"])
+    for hit, item in zip(result.hits, results):
+        who = "; ".join(s.described() for s in hit.speakers)
         print(f"{item['rank']}. [{item['score']:.4f}] {who or item['group'] or '(nobody in particular)'}")
         print(f"   {item['section']['title']} — lines {item['source']['line_start']}-{item['source']['line_end']}"
               f" — {item['id']}")
@@ -135,12 +139,8 @@ def run_serve(args):
     from qa.server import ensure_index, serve
 
     config = _config(args)
-    if not 1 <= args.workers <= 64:
-        raise QAError("--workers must be between 1 and 64")
-    if not 0 < args.port < 65536:
-        raise QAError("--port must be between 1 and 65535")
     ensure_index(config)
-    serve(config, args.host, args.port, args.workers)
+    serve(config)
     return 0
 
 
@@ -178,7 +178,7 @@ def _help(name):
 def run_corpus(args):
     from qa.corpus.parse import parse_report
 
-    config = settings.load({"CORPUS": args.report})
+    config = _config(args)
     corpus = parse_report(config["CORPUS"])
     if args.json or args.out:
         text = json.dumps(corpus.to_dict(), ensure_ascii=False, indent=1)

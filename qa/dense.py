@@ -1,7 +1,7 @@
 """FaissIndex: inner product over unit vectors (cosine); flat, HNSW or IVF. Rows index the chunk table."""
 import numpy as np
 
-from qa.errors import IndexMismatchError, QAError
+from qa.errors import IndexMismatchError, QAError, SettingError
 
 
 def _faiss():
@@ -37,7 +37,7 @@ class FaissIndex:
             index.train(vectors[np.sort(sample)])
             index.nprobe = max(1, lists // 16)
         else:
-            raise QAError(f"unknown dense index type {kind!r}: use flat, hnsw or ivf")
+            raise SettingError(f"QA_FAISS_INDEX is {kind!r}: it must be one of flat, hnsw, ivf")
         index.add(vectors)
         return cls(index, kind)
 

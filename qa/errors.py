@@ -1,48 +1,80 @@
-"""The project's own errors, each with an HTTP status and a stable code."""
+"""The project's own errors, named by what went wrong, each with a stable code.
+
+The core raises them; only qa/web/errors.py maps them to HTTP statuses.
+"""
 
 
 class QAError(Exception):
-    status = 500
     code = "internal_error"
 
-    def __init__(self, message, code=None, status=None):
+    def __init__(self, message, code=None):
         super().__init__(message)
         self.message = message
         if code:
             self.code = code
-        if status:
-            self.status = status
+
+
+class SettingError(QAError):
+    """A QA_* setting or a command-line flag has a value it does not accept."""
+
+    code = "bad_setting"
 
 
 class ReportError(QAError):
     """The report file cannot be read or parsed."""
 
-    status = 500
     code = "report_error"
 
 
-class BadRequestError(QAError):
-    status = 400
-    code = "bad_request"
+class QuestionSetError(QAError):
+    """An evaluation question file cannot be read."""
+
+    code = "bad_question_set"
+
+
+class BadQuestionError(QAError):
+    """A question, statement or request parameter that cannot be answered as sent."""
+
+    code = "bad_question"
+
+
+class UnknownFilterError(QAError):
+    """A search filter that names nothing in the report."""
+
+
+class UnknownSpeakerError(UnknownFilterError):
+    code = "unknown_speaker"
+
+
+class UnknownSectionError(UnknownFilterError):
+    code = "unknown_section"
+
+
+class UnknownKindError(UnknownFilterError):
+    code = "unknown_kind"
 
 
 class NotFoundError(QAError):
-    status = 404
+    """A passage or speaker asked for by id that the report does not have."""
+
     code = "not_found"
 
 
 class IndexNotBuiltError(QAError):
-    status = 503
     code = "index_not_built"
 
 
 class IndexMismatchError(QAError):
-    """The index on disk was built from another corpus, encoder or settings."""
+    """The index on disk was built from another corpus, encoder or settings, or is damaged."""
 
-    status = 500
     code = "index_mismatch"
 
 
+class IndexFolderError(QAError):
+    """The index folder cannot be created, read or written."""
+
+    code = "index_folder"
+
+
 class EncoderError(QAError):
-    status = 500
     code = "encoder_error"

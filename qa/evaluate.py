@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from qa.analyzer import normalize
-from qa.errors import BadRequestError
+from qa.errors import QuestionSetError
 from qa.text import fold
 
 
@@ -16,7 +16,7 @@ def load_questions(path):
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise BadRequestError(f"{path}: cannot read ({exc})") from None
+        raise QuestionSetError(f"{path}: cannot read ({exc})") from None
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -25,7 +25,7 @@ def load_questions(path):
             if not isinstance(item.get("q"), str) or not isinstance(item.get("evidence"), list):
                 raise ValueError("needs 'q' (text) and 'evidence' (list)")
         except (ValueError, AttributeError) as exc:
-            raise BadRequestError(f"{path}:{number}: not a question line ({exc})") from None
+            raise QuestionSetError(f"{path}:{number}: not a question line ({exc})") from None
         questions.append(item)
     return questions
 
@@ -46,7 +46,7 @@ def evaluate(searcher, questions, depth=10):
         ranks = [i for i, hit in enumerate(result.hits, start=1) if contains_evidence(hit.chunk.text, item["evidence"])]
         first = ranks[0] if ranks else None
         top = result.hits[0] if result.hits else None
-        names = [searcher.corpus.speaker(s).name for s in top.chunk.speakers] if top else []
+        names = [s.name for s in top.speakers] if top else []
         expected = item.get("speaker")
         speaker_ok = (not names) if expected is None else expected in names
         rows.append({"id": item.get("id"), "lang": item.get("lang", "?"), "q": item["q"], "rank": first,

@@ -8,8 +8,9 @@ import subprocess
 import sys
 
 from qa import store
+from qa.config import BUILD_SETTINGS, environ_of
 from qa.corpus.blocks import read_report
-from qa.errors import IndexMismatchError, IndexNotBuiltError, QAError
+from qa.errors import IndexMismatchError, IndexNotBuiltError
 
 
 def index_problem(config):
@@ -23,36 +24,27 @@ def index_problem(config):
 
 def ensure_index(config, log=print):
     read_report(config["CORPUS"])  # an unreadable report stops here, with its own message
-    _check_writable(config["INDEX_DIR"])
+    store.check_folder(config["INDEX_DIR"])
     problem = index_problem(config)
     if not problem:
         return False
     log(f"building the index: {problem}", file=sys.stderr)
-    env = {**os.environ, **{f"QA_{k}": str(config[k]) for k in ("CORPUS", "INDEX_DIR", "EMBEDDER", "CHUNK_WORDS",
-                                                               "FAISS_INDEX", "APPROX_FROM")}}
+    env = {**os.environ, **environ_of(config, ("CORPUS", "INDEX_DIR") + BUILD_SETTINGS)}
     done = subprocess.run([sys.executable, "-m", "qa", "index"], env=env)
     if done.returncode != 0:
-        raise QAError("the index build failed; see the messages above")
+        raise IndexNotBuiltError("the index build failed; see the messages above")
     return True
 
 
-def _check_writable(index_dir):
-    try:
-        os.makedirs(index_dir, exist_ok=True)
-    except OSError as exc:
-        raise QAError(f"{index_dir}: cannot create the index folder ({exc.strerror})") from None
-    if not os.access(index_dir, os.R_OK | os.X_OK):
-        raise QAError(f"{index_dir}: the index folder is not readable")
-
-
-def serve(config, host, port, workers, threads=8):
+def serve(config, threads=8):
+    """Serve config's app on QA_HOST:QA_PORT with QA_WORKERS processes."""
     from gunicorn.app.base import BaseApplication
 
     from qa import create_app
 
     class Application(BaseApplication):
         def load_config(self):
-            for name, value in {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
+            for name, value in {"bind": f"{config['HOST']}:{config['PORT']}", "workers": config["WORKERS"], "threads": threads,
                                 "worker_class": "gthread", "timeout": 60, "graceful_timeout": 10,
                                 "accesslog": "-", "errorlog": "-", "preload_app": False,
                                 # several servers may run on one machine (tests, replicas): no shared control socket

@@ -50,9 +50,16 @@ def entities(text):
 
 
 @dataclass
+class Candidate:
+    speaker: object  # the Speaker, or None for report text or a group statement
+    score: float
+    hits: list
+
+
+@dataclass
 class Attribution:
     verdict: str
-    candidates: list  # [(speaker id or None, score, [hits])], best first
+    candidates: list  # [Candidate], best first
     closest: list  # hits shown for context when nothing is attributed
 
 
@@ -60,31 +67,62 @@ class Attribution:
 SURE, CLOSE, WORDS = 0.86, 0.825, 0.3
 
 
-def attribute(searcher, text, k=5):
-    words = canonical_words(text)
-    quoted = _quoted_chunks(searcher, words)
-    vector = searcher.encoder.encode_queries([text])[0]
-    if quoted:
-        return Attribution("quoted", _group(searcher, [(row, 1.0) for row in quoted], k, vector), [])
-    result = searcher.search(text, k=max(k, 10))
-    wanted, names = figures(text), entities(text)
-    own, tokens = analyze(text), set(analyze_query(text))
-    scored = []
-    for hit in result.candidates[: max(k, 10)]:
-        support = searcher.sentence_support(hit.row, vector)
-        if support < CLOSE or not figures_match(wanted, figures(hit.chunk.text)):
-            continue
-        described = hit.chunk.text + " " + searcher.describe_speakers(hit.chunk)
-        shared = len(tokens & set(analyze(described))) / max(1, len(own))
-        if support < SURE and shared < WORDS:
-            continue
-        words = set(canonical_words(described))
-        if all(_shows(forms, words) for forms in names):
-            scored.append((hit.row, support))
-    if not scored:
-        return Attribution("not_found", [], result.hits[:k])
-    # candidates keep the hybrid search's order, which weighs words as well as meaning
-    return Attribution("paraphrased", _group(searcher, scored, k, vector), [])
+class Attributor:
+    """Attribution over a loaded Searcher; what it needs of each chunk is prepared once, here."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self._quotable = []  # per chunk: its canonical words, as one spaced text, for quotes
+        self._figures, self._tokens, self._words = [], [], []  # per chunk, with its speakers' names and roles
+        for chunk in searcher.chunks:
+            described = chunk.text + " " + searcher.speakers_text(chunk)
+            self._quotable.append(" " + " ".join(canonical_words(chunk.text)) + " ")
+            self._figures.append(figures(chunk.text))
+            self._tokens.append(set(analyze(described)))
+            self._words.append(set(canonical_words(described)))
+
+    def attribute(self, text, k=5):
+        searcher = self.searcher
+        quoted = self._quoted_rows(canonical_words(text))
+        vector = searcher.encode(text)
+        if quoted:
+            return Attribution("quoted", self._group([(row, 1.0) for row in quoted], k, vector), [])
+        result = searcher.search(text, k=max(k, 10), vector=vector)
+        wanted, names = figures(text), entities(text)
+        own, tokens = analyze(text), set(analyze_query(text))
+        scored = []
+        for hit in result.candidates[: max(k, 10)]:
+            row = hit.row
+            support = searcher.sentence_support(row, vector)
+            if support < CLOSE or not figures_match(wanted, self._figures[row]):
+                continue
+            shared = len(tokens & self._tokens[row]) / max(1, len(own))
+            if support < SURE and shared < WORDS:
+                continue
+            if all(_shows(forms, self._words[row]) for forms in names):
+                scored.append((row, support))
+        if not scored:
+            return Attribution("not_found", [], result.hits[:k])
+        # candidates keep the hybrid search's order, which weighs words as well as meaning
+        return Attribution("paraphrased", self._group(scored, k, vector), [])
+
+    def _quoted_rows(self, words):
+        if len(words) < MIN_QUOTED_WORDS:
+            return []
+        needle = " " + " ".join(words) + " "
+        return [row for row, text in enumerate(self._quotable) if needle in text]
+
+    def _group(self, scored_rows, k, vector):
+        """One candidate per speaker (None for nobody in particular), best first."""
+        groups = {}
+        for row, score in scored_rows:
+            hit = self.searcher.hit(row, score, vector)
+            for speaker in hit.speakers or [None]:
+                key = speaker.id if speaker else None
+                _, best, hits = groups.get(key, (speaker, 0.0, []))
+                groups[key] = (speaker, max(best, score), hits + [hit])
+        ranked = list(groups.values())[:k]  # in the order the rows came
+        return [Candidate(speaker, score, hits[:k]) for speaker, score, hits in ranked]
 
 
 def _shows(forms, words):
@@ -98,31 +136,3 @@ def _shows(forms, words):
         if content and sum(w in words for w in content) * 2 >= len(content):
             return True
     return False
-
-
-def describe(searcher, found):
-    """The verdict, the candidates and the closest passages as the API shows them."""
-    return {"verdict": found.verdict, "candidates": [
-        {"speaker": searcher.speaker_summary(speaker) if speaker else None, "score": round(score, 6),
-         "passages": searcher.results(hits)} for speaker, score, hits in found.candidates],
-        "closest": searcher.results(found.closest)}
-
-
-def _quoted_chunks(searcher, words):
-    if len(words) < MIN_QUOTED_WORDS:
-        return []
-    needle = " " + " ".join(words) + " "
-    return [row for row, chunk in enumerate(searcher.chunks)
-            if needle in " " + " ".join(canonical_words(chunk.text)) + " "]
-
-
-def _group(searcher, scored_rows, k, vector):
-    """[(speaker id or None, best score, [hits])]: one candidate per speaker, best first."""
-    groups = {}
-    for row, score in scored_rows:
-        hit = searcher.hit(row, score, vector)
-        for speaker in hit.chunk.speakers or [None]:
-            best, hits = groups.get(speaker, (0.0, []))
-            groups[speaker] = (max(best, score), hits + [hit])
-    ranked = list(groups.items())[:k]  # in the order the rows came
-    return [(speaker, score, hits[:k]) for speaker, (score, hits) in ranked]

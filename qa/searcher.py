@@ -1,10 +1,9 @@
-"""Searcher.load(config) -> Searcher.search(question, k, ...) -> ranked, attributed hits.
+"""Searcher.load(config) -> Searcher.search(question, k, ...) -> ranked, attributed hits, as plain data.
 
 Three rankings are fused: the chunk vectors (FAISS), BM25 over French-analysed text, and the best
-single sentence of each chunk (a question often matches one sentence of a long turn better than
-the whole turn). Each hit keeps its rank in every source and a highlighted sentence.
+single sentence of each chunk. Each hit keeps its rank in every source, its speakers, section and
+location, and the sentence to highlight. Turning hits into JSON or HTML is qa/web's job.
 """
-import json
 import time
 from dataclasses import dataclass, field
 
@@ -14,12 +13,10 @@ from qa import store
 from qa.acronyms import expand
 from qa.analyzer import analyze, analyze_query
 from qa.corpus.chunks import Chunk
-from qa.corpus.model import Corpus
-from qa.dense import FaissIndex
+from qa.corpus.model import Section
 from qa.encoders import create_encoder
-from qa.errors import BadRequestError, IndexMismatchError
+from qa.errors import IndexMismatchError, UnknownKindError, UnknownSectionError, UnknownSpeakerError
 from qa.fusion import rrf, weighted
-from qa.sparse import BM25Index
 from qa.text import fold
 
 SOURCES = ("dense", "sparse", "sentence")
@@ -28,6 +25,18 @@ SOURCES = ("dense", "sparse", "sentence")
 WORD_BONUS = 0.1
 # "Who talked most about this": how many of the best candidates the facets count.
 FACET_DEPTH = 20
+HONORIFICS = {"m", "mme", "mlle", "dr", "pr", "s", "e", "se", "mr", "mrs", "ms", "prof"}
+
+
+@dataclass
+class Source:
+    """Where a text stands in the report file: lines (1-based, inclusive) and characters (end exclusive)."""
+
+    document: str
+    line_start: int
+    line_end: int
+    char_start: int
+    char_end: int
 
 
 @dataclass
@@ -36,7 +45,11 @@ class Hit:
     chunk: Chunk
     score: float
     ranks: dict  # source -> 1-based rank, or None where that source did not find it
-    highlight: tuple  # (start, end) in chunk.text
+    speakers: list  # Speaker objects, in the chunk's order
+    section: Section
+    source: Source
+    highlight: tuple | None = None  # (start, end) in chunk.text of the sentence that best answers
+    passage: str | None = None  # id of the passage holding the highlight: the one a permalink opens
 
 
 @dataclass
@@ -47,64 +60,50 @@ class SearchResult:
     timings: dict = field(default_factory=dict)
 
 
+@dataclass
+class Facets:
+    depth: int  # how many candidates were counted
+    speakers: list  # [(Speaker, count)], most first
+    sections: list  # [(Section, count)], most first
+
+
 class Searcher:
-    def __init__(self, config, manifest, corpus, chunks, encoder, dense, sparse, sentences, spans, acronyms=None):
-        self.config, self.manifest, self.corpus, self.chunks = config, manifest, corpus, chunks
-        self.acronyms = acronyms or {}  # the report's own "long form (ACR)" pairs, for the lexical side
-        self.encoder, self.dense, self.sparse = encoder, dense, sparse
-        self.sentence_vectors, self.spans = sentences, spans
-        self.sentences_of = {}
-        for index, (row, _, _) in enumerate(spans):
-            self.sentences_of.setdefault(int(row), []).append(index)
-        self._speakers = {s.id: s for s in corpus.speakers}
-        self._sections = {s.id: s for s in corpus.sections}
-        self.passage_position = {p.id: i for i, p in enumerate(corpus.passages)}
-        self.kinds = {c.kind for c in chunks}
-        self._sentence_tokens = {}  # sentence index -> set of analysed tokens, filled as highlights need them
+    def __init__(self, config, stored, encoder):
+        self.config, self.manifest, self.corpus = config, stored.manifest, stored.corpus
+        self.chunks, self.acronyms = stored.chunks, stored.acronyms
+        self.encoder, self.dense, self.sparse, self.sentences = encoder, stored.dense, stored.sparse, stored.sentences
+        self.kinds = sorted({c.kind for c in self.chunks})
+        self._sentence_tokens = {}  # (row, start) -> set of analysed tokens, filled as highlights need them
 
     @classmethod
     def load(cls, config, encoder=None):
         """Load the current index, refusing one built from another report, encoder or settings."""
-        folder, manifest = store.read_manifest(config["INDEX_DIR"])
-        reasons = store.stale_reasons(manifest, config)
-        if reasons:
-            raise IndexMismatchError(f"the index in {config['INDEX_DIR']} is stale: {'; '.join(reasons)}; "
-                                     f"rebuild it with `python -m qa index`")
+        stored = store.load_index(config)
+        manifest = stored.manifest
         encoder = encoder or create_encoder(config["EMBEDDER"])
         if encoder.name != manifest["encoder"] or encoder.dim != manifest["dim"]:
             raise IndexMismatchError(f"the index was built with {manifest['encoder']} ({manifest['dim']} dims), "
                                      f"the configured encoder is {encoder.name} ({encoder.dim} dims)")
-        try:
-            corpus = Corpus.from_dict(json.loads((folder / "corpus.json").read_text(encoding="utf-8")))
-            chunks = [Chunk(**json.loads(line)) for line in (folder / "chunks.jsonl").open(encoding="utf-8")]
-            sentences = np.load(folder / "sentences.npy")
-            spans = np.load(folder / "sentence_spans.npy")
-            acronyms = json.loads((folder / "acronyms.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError, TypeError, KeyError) as exc:
-            raise IndexMismatchError(f"{folder}: damaged index ({exc})") from None
-        if len(chunks) != manifest["chunks"] or len(spans) != len(sentences) != manifest["sentences"]:
-            raise IndexMismatchError(f"{folder}: the chunk or sentence tables do not match the manifest")
-        dense = FaissIndex.load(folder / "dense.faiss", manifest["dense_index"], len(chunks), manifest["dim"])
-        sparse = BM25Index.load(folder / "bm25", len(chunks))
-        return cls(config, manifest, corpus, chunks, encoder, dense, sparse, sentences, spans, acronyms)
+        return cls(config, stored, encoder)
 
     # --- filters ---------------------------------------------------------------------------
 
-    def find_speakers(self, name):
+    def speaker_ids_matching(self, name):
         """Speaker ids for an id or a name as people write it ("Korzilius", "Mme Nandap")."""
-        wanted = fold(name).replace(".", " ").split()
-        honorifics = {"m", "mme", "mlle", "dr", "pr", "s", "e", "se", "mr", "mrs", "ms", "prof"}
-        wanted = [w for w in wanted if w not in honorifics] or wanted
-        if fold(name).strip() in self._speakers:
-            return [fold(name).strip()]
+        key = fold(name).strip()
+        if self.corpus.speaker(key):
+            return [key]
+        wanted = key.replace(".", " ").split()
+        wanted = [w for w in wanted if w not in HONORIFICS] or wanted
         names = {s.id: fold(s.name).split() for s in self.corpus.speakers}
         found = [i for i, tokens in names.items() if wanted == tokens[-len(wanted):]]
         # else a first name or any part of the name ("Cheikh" is two people: both are meant)
         return found or [i for i, tokens in names.items() if set(wanted) <= set(tokens)]
 
-    def find_sections(self, name):
+    def section_ids_matching(self, name):
+        """Section ids for an id (with its sub-parts) or words of a title."""
         key = fold(name).strip()
-        if key in self._sections:
+        if self.corpus.section(key):
             return [key] + [s.id for s in self.corpus.sections if s.parent == key]
         return [s.id for s in self.corpus.sections if key and key in fold(s.title)]
 
@@ -114,15 +113,15 @@ class Searcher:
             return None
         speakers = sections = None
         if speaker:
-            speakers = set(self.find_speakers(speaker))
+            speakers = set(self.speaker_ids_matching(speaker))
             if not speakers:
-                raise BadRequestError(f"no speaker matches {speaker!r}; see /api/speakers", code="unknown_speaker")
+                raise UnknownSpeakerError(f"no speaker matches {speaker!r}; see /api/speakers")
         if section:
-            sections = set(self.find_sections(section))
+            sections = set(self.section_ids_matching(section))
             if not sections:
-                raise BadRequestError(f"no section matches {section!r}; see /api/sections", code="unknown_section")
+                raise UnknownSectionError(f"no section matches {section!r}; see /api/sections")
         if kind and kind not in self.kinds:
-            raise BadRequestError(f"kind must be one of {', '.join(sorted(self.kinds))}", code="unknown_kind")
+            raise UnknownKindError(f"kind must be one of {', '.join(self.kinds)}")
         return np.array([row for row, c in enumerate(self.chunks)
                          if (speakers is None or speakers & set(c.speakers))
                          and (sections is None or c.section in sections)
@@ -130,18 +129,23 @@ class Searcher:
 
     # --- search ----------------------------------------------------------------------------
 
-    def search(self, question, k=5, offset=0, speaker=None, section=None, kind=None):
+    def encode(self, text):
+        """The query vector of a question or statement (encode once, pass it to search and hit)."""
+        return self.encoder.encode_queries([text])[0]
+
+    def search(self, question, k=5, offset=0, speaker=None, section=None, kind=None, vector=None):
         config = self.config
         depth = int(config["CANDIDATES"])
         allowed = self.allowed_rows(speaker, section, kind)
         timings = {}
         started = time.perf_counter()
-        vector = self.encoder.encode_queries([question])
+        if vector is None:
+            vector = self.encode(question)
         timings["encode_ms"] = _ms(started)
 
         started = time.perf_counter()
-        dense = self.dense.search(vector, depth, allowed)[0]
-        sentence = self._sentence_ranking(vector[0], depth, allowed)
+        dense = self.dense.search(vector[None, :], depth, allowed)[0]
+        sentence = self.sentences.search(vector[None, :], depth, allowed)[0]
         timings["dense_ms"] = _ms(started)
 
         started = time.perf_counter()
@@ -156,138 +160,74 @@ class Searcher:
             fused = weighted(rankings, weights)
         else:
             fused = rrf(rankings, weights, int(config["RRF_K"]))
-        candidates = [Hit(row, self.chunks[row], score, dict(zip(SOURCES, ranks)), None)
-                      for row, score, ranks in fused[:depth]]
+        candidates = [self._hit(row, score, ranks) for row, score, ranks in fused[:depth]]
         for hit in candidates[offset:offset + k]:
-            hit.highlight = self.highlight(hit.row, vector[0], tokens)
+            self._highlight(hit, vector, tokens)
         timings["fusion_ms"] = _ms(started)
         return SearchResult(question, candidates[offset:offset + k], candidates, timings)
 
-    def _sentence_ranking(self, vector, depth, allowed):
-        """Chunks ranked by their best sentence's similarity to the question."""
-        if not len(self.sentence_vectors):
-            return []
-        sims = self.sentence_vectors @ vector
-        best = np.full(len(self.chunks), -np.inf, dtype=np.float32)
-        np.maximum.at(best, self.spans[:, 0], sims)
-        if allowed is not None:
-            mask = np.full(len(self.chunks), -np.inf, dtype=np.float32)
-            mask[allowed] = 0
-            best = best + mask
-        top = np.argsort(-best, kind="stable")[:depth]
-        return [(int(r), float(best[r])) for r in top if np.isfinite(best[r])]
-
     def hit(self, row, score, vector, ranks=(None, None, None)):
-        return Hit(row=row, chunk=self.chunks[row], score=score, ranks=dict(zip(SOURCES, ranks)),
-                   highlight=self.highlight(row, vector))
+        """A highlighted hit for a chunk found otherwise than by search (attribution)."""
+        return self._highlight(self._hit(row, score, ranks), vector)
 
-    def sentence_support(self, row, vector):
-        """Cosine of the chunk sentence closest in meaning to vector."""
-        indexes = self.sentences_of.get(row)
-        return float(np.max(self.sentence_vectors[indexes] @ vector)) if indexes else 0.0
+    def _hit(self, row, score, ranks):
+        chunk = self.chunks[row]
+        return Hit(row=row, chunk=chunk, score=score, ranks=dict(zip(SOURCES, ranks)),
+                   speakers=[self.corpus.speaker(s) for s in chunk.speakers],
+                   section=self.corpus.section(chunk.section),
+                   source=Source(self.corpus.document.path, chunk.line_start, chunk.line_end, chunk.char_start,
+                                 chunk.char_end))
 
-    def highlight(self, row, vector, tokens=()):
-        """(start, end) of the chunk sentence that best answers: closest in meaning, with a bonus for
-        the question's words (a "who moderated" question should light the "modérée par" sentence)."""
-        indexes = self.sentences_of.get(row)
-        if not indexes:
-            return 0, len(self.chunks[row].text)
-        scores = self.sentence_vectors[indexes] @ vector
-        if tokens:
-            wanted = set(tokens)
-            scores = scores + WORD_BONUS * np.array(
-                [len(wanted & self._tokens_of(i)) / len(wanted) for i in indexes], dtype=np.float32)
-        _, start, end = self.spans[indexes[int(np.argmax(scores))]]
-        return int(start), int(end)
+    def _highlight(self, hit, vector, tokens=()):
+        """Mark the chunk sentence that best answers: closest in meaning, with a bonus for the
+        question's words (a "who moderated" question should light the "modérée par" sentence)."""
+        spans, scores = self.sentences.similarities(hit.row, vector)
+        if not len(spans):
+            hit.highlight = 0, len(hit.chunk.text)
+        else:
+            if tokens:
+                wanted = set(tokens)
+                scores = scores + WORD_BONUS * np.array(
+                    [len(wanted & self._tokens_of(hit.row, start, end)) / len(wanted) for start, end in spans],
+                    dtype=np.float32)
+            start, end = spans[int(np.argmax(scores))]
+            hit.highlight = int(start), int(end)
+        hit.passage = self._passage_holding(hit)
+        return hit
 
-    def _tokens_of(self, index):
-        if index not in self._sentence_tokens:
-            row, start, end = self.spans[index]
-            self._sentence_tokens[index] = set(analyze(self.chunks[row].text[start:end]))
-        return self._sentence_tokens[index]
+    def _tokens_of(self, row, start, end):
+        key = (row, int(start))
+        if key not in self._sentence_tokens:
+            self._sentence_tokens[key] = set(analyze(self.chunks[row].text[start:end]))
+        return self._sentence_tokens[key]
 
-    # --- description -----------------------------------------------------------------------
-
-    def describe_speakers(self, chunk):
-        """Names, roles and organisations of the chunk's speakers, as one text."""
-        return " ".join(" ".join(filter(None, (s.name, s.role, s.organization)))
-                        for s in (self._speakers[i] for i in chunk.speakers))
-
-    def speaker_summary(self, speaker_id):
-        speaker = self._speakers[speaker_id]
-        return {"id": speaker.id, "name": speaker.name, "role": speaker.role, "organization": speaker.organization}
-
-    def section_summary(self, section_id):
-        section = self._sections.get(section_id)
-        return {"id": section_id, "title": section.title if section else section_id}
-
-    def passage_of(self, hit):
-        """The passage holding the hit's highlighted sentence: the one a permalink should open."""
+    def _passage_holding(self, hit):
         sentence = hit.chunk.text[hit.highlight[0]:hit.highlight[1]]
         for passage_id in hit.chunk.passages:
-            if sentence in self.corpus.passages[self.passage_position[passage_id]].text:
+            if sentence in self.corpus.passage(passage_id).text:
                 return passage_id
         return hit.chunk.passages[0]
 
-    def result(self, hit, rank):
-        """The API's Result object for a hit."""
-        chunk = hit.chunk
-        start, end = hit.highlight
-        passage_id = self.passage_of(hit)
-        return {
-            "id": chunk.id, "rank": rank, "score": round(hit.score, 6), "text": chunk.text,
-            "highlight": chunk.text[start:end], "highlight_span": [start, end],
-            "speakers": [self.speaker_summary(s) for s in chunk.speakers], "group": chunk.group,
-            "section": self.section_summary(chunk.section), "kind": chunk.kind,
-            "passages": chunk.passages, "passage": passage_id, "url": f"/passages/{passage_id}", "ranks": hit.ranks,
-            "source": {"document": self.corpus.document.path, "line_start": chunk.line_start,
-                       "line_end": chunk.line_end, "char_start": chunk.char_start, "char_end": chunk.char_end},
-        }
+    def sentence_support(self, row, vector):
+        """Cosine of the chunk sentence closest in meaning to vector."""
+        return self.sentences.best(row, vector)
 
-    def results(self, hits, first_rank=1):
-        return [self.result(hit, rank) for rank, hit in enumerate(hits, start=first_rank)]
-
-    def passage(self, passage_id):
-        """The API's Passage object, with the ids of its neighbours in the report."""
-        position = self.passage_position.get(passage_id)
-        if position is None:
-            return None
-        passages = self.corpus.passages
-        passage = passages[position]
-        return {
-            "id": passage.id, "section": self.section_summary(passage.section), "kind": passage.kind,
-            "speakers": [self.speaker_summary(s) for s in passage.speakers], "group": passage.group,
-            "text": passage.text, "url": f"/passages/{passage.id}",
-            "source": {"document": self.corpus.document.path, "line_start": passage.line_start,
-                       "line_end": passage.line_end, "char_start": passage.char_start, "char_end": passage.char_end},
-            "previous": passages[position - 1].id if position > 0 else None,
-            "next": passages[position + 1].id if position + 1 < len(passages) else None,
-        }
-
-    def speaker_detail(self, speaker_id):
-        speaker = self._speakers.get(speaker_id)
-        if speaker is None:
-            return None
-        count = sum(1 for p in self.corpus.passages if speaker_id in p.speakers)
-        return {**self.speaker_summary(speaker_id), "honorific": speaker.honorific, "aliases": speaker.aliases,
-                "represented_by": speaker.represented_by, "on_behalf_of": speaker.on_behalf_of,
-                "appearances": speaker.appearances, "passages": count,
-                "moderated": [s.id for s in self.corpus.sections if speaker_id in s.moderators]}
+    def speakers_text(self, chunk):
+        """Names, roles and organisations of the chunk's speakers, as one text."""
+        return " ".join(self.corpus.speaker(s).described(" ") for s in chunk.speakers)
 
     def facets(self, candidates):
+        """Who and which sections come up most among the best candidates."""
         speakers, sections = {}, {}
         candidates = candidates[:FACET_DEPTH]
         for hit in candidates:
             for speaker in hit.chunk.speakers:
                 speakers[speaker] = speakers.get(speaker, 0) + 1
             sections[hit.chunk.section] = sections.get(hit.chunk.section, 0) + 1
-        return {
-            "depth": len(candidates),
-            "speakers": [{**self.speaker_summary(s), "count": n} for s, n in
-                         sorted(speakers.items(), key=lambda x: (-x[1], x[0]))],
-            "sections": [{**self.section_summary(s), "count": n} for s, n in
-                         sorted(sections.items(), key=lambda x: (-x[1], x[0]))],
-        }
+        return Facets(
+            depth=len(candidates),
+            speakers=[(self.corpus.speaker(s), n) for s, n in sorted(speakers.items(), key=lambda x: (-x[1], x[0]))],
+            sections=[(self.corpus.section(s), n) for s, n in sorted(sections.items(), key=lambda x: (-x[1], x[0]))])
 
 
 def _ms(started):

@@ -1,4 +1,5 @@
-"""The index on disk: layout, manifest, atomic publication and staleness checks.
+"""The index on disk, and the only module that knows its layout: file names, manifest, atomic
+publication, checks at load and staleness.
 
 INDEX_DIR holds builds side by side and a symlink `current` to the one being served. A build is
 written into a fresh folder and published by replacing the symlink in one rename, so an
@@ -10,31 +11,102 @@ import os
 import shutil
 import time
 import uuid
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from qa.config import build_settings
 from qa.corpus.blocks import read_report
-from qa.errors import IndexMismatchError, IndexNotBuiltError
+from qa.corpus.chunks import Chunk
+from qa.corpus.model import Corpus
+from qa.dense import FaissIndex
+from qa.errors import IndexFolderError, IndexMismatchError, IndexNotBuiltError
+from qa.sentences import SentenceIndex
+from qa.sparse import BM25Index
 
 MANIFEST = "manifest.json"
+DENSE = "dense.faiss"
+SPARSE = "bm25"  # a folder: bm25s writes several files
+SENTENCE_VECTORS = "sentences.npy"
+SENTENCE_SPANS = "sentence_spans.npy"
+CHUNKS = "chunks.jsonl"
+ACRONYMS = "acronyms.json"
+CORPUS = "corpus.json"
 FORMAT = 1
 CHECKSUM_LIMIT = 256 * 1024 * 1024  # files larger than this are checked by size only at load
-# Settings that change what is in the index: a change makes the index stale.
-BUILD_SETTINGS = ("EMBEDDER", "CHUNK_WORDS", "FAISS_INDEX", "APPROX_FROM")
+
+
+@dataclass
+class StoredIndex:
+    """Everything an index folder holds, loaded."""
+
+    manifest: dict
+    corpus: Corpus
+    chunks: list
+    dense: FaissIndex
+    sparse: BM25Index
+    sentences: SentenceIndex
+    acronyms: dict  # the report's own "long form (ACR)" pairs: acronym -> analysed long form
 
 
 def current(index_dir):
     return Path(index_dir) / "current"
 
 
-def new_build_folder(index_dir):
+def save_index(index_dir, stored):
+    """Write stored into a new build folder, record its files in the manifest, publish it; return the manifest."""
+    discard_partial_builds(index_dir)
+    folder = _new_build_folder(index_dir)
+    try:
+        stored.dense.save(folder / DENSE)
+        stored.sparse.save(folder / SPARSE)
+        stored.sentences.save(folder / SENTENCE_VECTORS, folder / SENTENCE_SPANS)
+        with open(folder / CHUNKS, "w", encoding="utf-8") as handle:
+            for chunk in stored.chunks:
+                handle.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
+        (folder / ACRONYMS).write_text(json.dumps(stored.acronyms, ensure_ascii=False), encoding="utf-8")
+        (folder / CORPUS).write_text(json.dumps(stored.corpus.to_dict(), ensure_ascii=False) + "\n", encoding="utf-8")
+        manifest = _write_manifest(folder, stored.manifest)
+    except OSError as exc:
+        raise IndexFolderError(f"{folder}: cannot write the index ({exc.strerror or exc})") from None
+    _publish(folder, index_dir)
+    return manifest
+
+
+def load_index(config):
+    """The current index for config, its files checked; IndexNotBuiltError if there is none,
+    IndexMismatchError if it was built from another report or settings, or is damaged."""
+    folder, manifest = read_manifest(config["INDEX_DIR"])
+    reasons = stale_reasons(manifest, config)
+    if reasons:
+        raise IndexMismatchError(f"the index in {config['INDEX_DIR']} is stale: {'; '.join(reasons)}; "
+                                 f"rebuild it with `python -m qa index`")
+    try:
+        corpus = Corpus.from_dict(json.loads((folder / CORPUS).read_text(encoding="utf-8")))
+        chunks = [Chunk(**json.loads(line)) for line in (folder / CHUNKS).open(encoding="utf-8")]
+        acronyms = json.loads((folder / ACRONYMS).read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        raise IndexMismatchError(f"{folder}: damaged index ({exc})") from None
+    if len(chunks) != manifest["chunks"]:
+        raise IndexMismatchError(f"{folder}: the chunk or sentence tables do not match the manifest")
+    sentences = SentenceIndex.load(folder / SENTENCE_VECTORS, folder / SENTENCE_SPANS, len(chunks),
+                                   manifest["sentences"])
+    dense = FaissIndex.load(folder / DENSE, manifest["dense_index"], len(chunks), manifest["dim"])
+    sparse = BM25Index.load(folder / SPARSE, len(chunks))
+    return StoredIndex(manifest, corpus, chunks, dense, sparse, sentences, acronyms)
+
+
+def _new_build_folder(index_dir):
     index_dir = Path(index_dir)
-    index_dir.mkdir(parents=True, exist_ok=True)
-    folder = index_dir / f"build-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}.partial"
-    folder.mkdir()
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        folder = index_dir / f"build-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}.partial"
+        folder.mkdir()
+    except OSError as exc:
+        raise IndexFolderError(f"{index_dir}: cannot create a build folder ({exc.strerror or exc})") from None
     return folder
 
 
-def publish(folder, index_dir):
+def _publish(folder, index_dir):
     """Make folder the current index in one atomic rename, then remove older builds."""
     index_dir = Path(index_dir)
     final = folder.with_suffix("")
@@ -55,6 +127,16 @@ def discard_partial_builds(index_dir, older_than=3600):
             shutil.rmtree(partial, ignore_errors=True)
 
 
+def check_folder(index_dir):
+    """Create the index folder if needed; IndexFolderError when it cannot be created or read."""
+    try:
+        os.makedirs(index_dir, exist_ok=True)
+    except OSError as exc:
+        raise IndexFolderError(f"{index_dir}: cannot create the index folder ({exc.strerror})") from None
+    if not os.access(index_dir, os.R_OK | os.X_OK):
+        raise IndexFolderError(f"{index_dir}: the index folder is not readable")
+
+
 def file_sha256(path):
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -63,11 +145,7 @@ def file_sha256(path):
     return digest.hexdigest()
 
 
-def settings_of(config):
-    return {name: config[name] for name in BUILD_SETTINGS}
-
-
-def write_manifest(folder, manifest):
+def _write_manifest(folder, manifest):
     files = {}
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         size = path.stat().st_size
@@ -82,7 +160,8 @@ def read_manifest(index_dir):
     folder = current(index_dir)
     path = folder / MANIFEST
     if not folder.exists() or not path.exists():
-        raise IndexNotBuiltError(f"no index in {index_dir}: build it with `python -m qa index`")
+        raise IndexNotBuiltError(f"no index in {index_dir} yet: `python -m qa index` builds it "
+                                 f"(`python -m qa serve` does so by itself)")
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -108,7 +187,7 @@ def stale_reasons(manifest, config):
     if manifest.get("corpus_sha256") != corpus_sha256:
         reasons.append("the report changed since the index was built")
     built = manifest.get("settings", {})
-    for name, value in settings_of(config).items():
+    for name, value in build_settings(config).items():
         if built.get(name) != value:
             reasons.append(f"{name} is {value!r}, the index was built with {built.get(name)!r}")
     return reasons

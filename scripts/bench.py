@@ -288,7 +288,7 @@ def main():
             build_index(small, log=lambda *a, **k: None)
             searcher = Searcher.load(small)
             chunk_vectors = np.concatenate([searcher.dense.index.reconstruct_n(0, searcher.dense.count),
-                                            searcher.sentence_vectors])
+                                            searcher.sentences.vectors])
             texts = [s for chunk in searcher.chunks for s in sentences(chunk.text)]
             query_vectors = searcher.encoder.encode_queries(questions())
         sizes = [int(s) for s in args.sizes.split(",") if s]

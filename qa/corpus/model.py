@@ -1,5 +1,6 @@
 """The parsed report: document, sections, speakers and passages, as plain data."""
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 
 @dataclass
@@ -35,8 +36,9 @@ class Speaker:
     represented_by: str | None = None
     on_behalf_of: str | None = None
 
-    def summary(self):
-        return {"id": self.id, "name": self.name, "role": self.role, "organization": self.organization}
+    def described(self, separator=", "):
+        """"Name, role, organisation" as one line, leaving out what the report does not give."""
+        return separator.join(filter(None, (self.name, self.role, self.organization)))
 
 
 @dataclass
@@ -77,8 +79,36 @@ class Corpus:
             warnings=list(data.get("warnings", [])),
         )
 
+    @cached_property
+    def _speakers(self):
+        return {s.id: s for s in self.speakers}
+
+    @cached_property
+    def _sections(self):
+        return {s.id: s for s in self.sections}
+
+    @cached_property
+    def _positions(self):
+        return {p.id: i for i, p in enumerate(self.passages)}
+
     def speaker(self, speaker_id):
-        return next((s for s in self.speakers if s.id == speaker_id), None)
+        return self._speakers.get(speaker_id)
 
     def section(self, section_id):
-        return next((s for s in self.sections if s.id == section_id), None)
+        return self._sections.get(section_id)
+
+    def passage(self, passage_id):
+        position = self._positions.get(passage_id)
+        return None if position is None else self.passages[position]
+
+    def neighbours(self, passage_id):
+        """(previous, next) passages in report order, None at either end."""
+        position = self._positions[passage_id]
+        return (self.passages[position - 1] if position > 0 else None,
+                self.passages[position + 1] if position + 1 < len(self.passages) else None)
+
+    def passages_of(self, speaker_id):
+        return [p for p in self.passages if speaker_id in p.speakers]
+
+    def moderated_by(self, speaker_id):
+        return [s for s in self.sections if speaker_id in s.moderators]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from qa.corpus.blocks import mend_page_breaks, read_report, split_blocks
 from qa.corpus.model import Corpus, Document, Passage, Section
-from qa.corpus.people import find_moderator, find_speakers
+from qa.corpus.people import find_moderator, speakers_named_in
 from qa.corpus.speakers import SpeakerRegistry
 from qa.errors import ReportError
 from qa.text import display_text, fold
@@ -166,7 +166,7 @@ class _Parser:
             if key not in section.moderators:
                 section.moderators.append(key)
             return "moderation", [key], None, ("moderation", [key], None)
-        mentions = find_speakers(text)
+        mentions = speakers_named_in(text)
         if mentions:
             current = context[1] if context else []
             keys = [self.registry.resolve(m, section.id, current) for m in mentions]

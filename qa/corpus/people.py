@@ -73,7 +73,7 @@ def clean_name(name):
     return " ".join(tokens)
 
 
-def find_speakers(text):
+def speakers_named_in(text):
     """Return the people who speak in this paragraph (several for a joint presentation), or []."""
     for match in _MENTION.finditer(text):
         found = _subject_at(text, match)
@@ -98,7 +98,7 @@ def find_moderator(text):
     elif rest.startswith(","):
         end = _MODERATION_END.search(rest)
         appositive = rest[1:end.start()] if end else ""
-    return describe(match, appositive, paren.group("paren") if paren else None)
+    return mention_of(match, appositive, paren.group("paren") if paren else None)
 
 
 def _plausible_bare(name):
@@ -130,7 +130,7 @@ def _subject_at(text, match):
     described = []
     for index, (found, paren, _) in enumerate(mentions):
         own_appositive = appositive if index == len(mentions) - 1 else ""
-        described.append(describe(found, own_appositive.lstrip(", "), paren))
+        described.append(mention_of(found, own_appositive.lstrip(", "), paren))
     return described
 
 
@@ -142,7 +142,7 @@ def _is_appositive(text):
     return text.startswith(",") or bool(_ORG_START.match(text.strip()))
 
 
-def describe(match, appositive, paren):
+def mention_of(match, appositive, paren):
     """Build a Mention: the name, its honorific, and role, organisation and flags from the appositive."""
     appositive = " ".join(appositive.split()).strip(" ,")
     mention = Mention(name=clean_name(match.group("name")), honorific=(match.groupdict().get("hon") or "").strip(),

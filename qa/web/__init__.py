@@ -1,12 +1,5 @@
-"""init_app(app): the Searcher in app.extensions, blueprints, error handlers, security headers."""
-import logging
-
-from flask import current_app, jsonify, make_response, render_template, request
-from werkzeug.exceptions import HTTPException
-
-from qa.errors import QAError
-
-log = logging.getLogger("qa.web")
+"""init_app(app): the Searcher and Attributor in app.extensions, blueprints, error handlers, security headers."""
+from flask import current_app
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -19,7 +12,8 @@ SECURITY_HEADERS = {
 
 
 def init_app(app):
-    from qa.web import api, html
+    from qa.attribute import Attributor
+    from qa.web import api, errors, html
 
     searcher = app.config.get("SEARCHER")
     if searcher is None:
@@ -27,46 +21,21 @@ def init_app(app):
 
         searcher = Searcher.load(app.config)
     app.extensions["qa"] = searcher
+    app.extensions["qa.attributor"] = Attributor(searcher)
     app.register_blueprint(api.bp)
+    app.add_url_rule("/healthz", "healthz", api.healthz)
     app.register_blueprint(html.bp)
-    app.register_error_handler(QAError, _qa_error)
-    app.register_error_handler(HTTPException, _http_error)
-    app.register_error_handler(Exception, _unexpected)
+    errors.init_app(app)
     app.after_request(_security_headers)
-    app.context_processor(lambda: {"document": app.extensions["qa"].corpus.document})
+    app.context_processor(lambda: {"document": searcher.corpus.document})
 
 
-def searcher():
+def loaded_searcher():
     return current_app.extensions["qa"]
 
 
-def wants_json():
-    return request.path.startswith("/api/") or request.path == "/healthz"
-
-
-def error_response(status, code, message):
-    if wants_json():
-        return make_response(jsonify({"error": {"code": code, "message": message}}), status)
-    return make_response(render_template("error.html", status=status, code=code, message=message), status)
-
-
-def _qa_error(error):
-    return error_response(error.status, error.code, error.message)
-
-
-def _http_error(error):
-    code = (error.name or "error").lower().replace(" ", "_")
-    messages = {404: "no such page or resource", 405: f"{request.method} is not allowed here",
-                413: f"the request body is over {current_app.config['MAX_BODY_BYTES']} bytes"}
-    response = error_response(error.code or 500, code, messages.get(error.code, error.description or error.name))
-    if error.code == 405 and getattr(error, "valid_methods", None):
-        response.headers["Allow"] = ", ".join(error.valid_methods)
-    return response
-
-
-def _unexpected(error):
-    log.exception("unexpected error on %s %s", request.method, request.path)
-    return error_response(500, "internal_error", "an unexpected error occurred; it has been logged")
+def loaded_attributor():
+    return current_app.extensions["qa.attributor"]
 
 
 def _security_headers(response):

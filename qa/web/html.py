@@ -1,17 +1,15 @@
 """The web pages: ask (/ and /search), passage permalinks, speakers, and "Who said this?"."""
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 
-from qa.attribute import attribute, describe
-from qa.errors import BadRequestError
-from qa.web import params, searcher
+from qa.errors import BadQuestionError, UnknownFilterError
+from qa.web import loaded_attributor, loaded_searcher, params, present
 
 bp = Blueprint("html", __name__)
 
 
 def _page(template, status=200, **context):
-    engine = searcher()
-    return render_template(template, speakers=engine.corpus.speakers,
-                           sections=engine.corpus.sections, **context), status
+    corpus = loaded_searcher().corpus
+    return render_template(template, speakers=corpus.speakers, sections=corpus.sections, **context), status
 
 
 def _with_segments(items):
@@ -32,59 +30,55 @@ def index():
 def search():
     """Results for a question typed in the form."""
     form = request.args.to_dict()
+    searcher = loaded_searcher()
     try:
         q, k, offset, filters = params.search_request(request.args)
-        engine = searcher()
-        result = engine.search(q, k=k, offset=offset, **filters)
-    except BadRequestError as error:
+        result = searcher.search(q, k=k, offset=offset, **filters)
+    except (BadQuestionError, UnknownFilterError) as error:
         return _page("search.html", 400, form=form, results=None, error=error.message)
-    results = _with_segments(engine.results(result.hits, offset + 1))
-    more = offset + k < len(result.candidates)
-    return _page("search.html", form=form, results=results, q=q, k=k, offset=offset, more=more,
-                 facets=engine.facets(result.candidates), timings=result.timings)
+    found = present.search_json(result, k, offset, searcher)
+    return _page("search.html", form=form, results=_with_segments(found["results"]), q=q, k=k, offset=offset,
+                 more=offset + k < found["total"], facets=found["facets"], timings=result.timings)
 
 
 @bp.get("/passages/<passage_id>")
 def passage(passage_id):
     """A passage in context, with a citation ready to copy."""
-    engine = searcher()
-    found = engine.passage(passage_id)
+    corpus = loaded_searcher().corpus
+    found = present.passage_json(corpus, passage_id)
     if found is None:
         abort(404)
-    before = engine.passage(found["previous"]) if found["previous"] else None
-    after = engine.passage(found["next"]) if found["next"] else None
+    before = present.passage_json(corpus, found["previous"]) if found["previous"] else None
+    after = present.passage_json(corpus, found["next"]) if found["next"] else None
     permalink = url_for("html.passage", passage_id=passage_id, _external=True)
     return _page("passage.html", passage=found, before=before, after=after,
-                 citation=_citation(engine, found, permalink))
+                 citation=_citation(corpus, passage_id, permalink))
 
 
-def _citation(engine, passage, permalink):
-    doc = engine.corpus.document
-    who = "; ".join(", ".join(filter(None, (s["name"], s["role"], s["organization"]))) for s in passage["speakers"])
-    lines = passage["source"]
-    where = f"lines {lines['line_start']}-{lines['line_end']}" if lines["line_end"] != lines["line_start"] \
-        else f"line {lines['line_start']}"
+def _citation(corpus, passage_id, permalink):
+    doc, passage = corpus.document, corpus.passage(passage_id)
+    who = "; ".join(corpus.speaker(s).described() for s in passage.speakers)
+    where = f"lines {passage.line_start}-{passage.line_end}" if passage.line_end != passage.line_start \
+        else f"line {passage.line_start}"
     report = ", ".join(filter(None, (doc.kind, doc.title, doc.place, doc.dates)))
-    return " — ".join(filter(None, (who or passage.get("group") or None, passage["section"]["title"], report,
+    return " — ".join(filter(None, (who or passage.group or None, corpus.section(passage.section).title, report,
                                     f"{doc.path}, {where}", permalink)))
 
 
 @bp.get("/speakers")
 def speakers():
     """Everyone who spoke."""
-    engine = searcher()
-    return _page("speakers.html", directory=[engine.speaker_detail(s.id) for s in engine.corpus.speakers])
+    corpus = loaded_searcher().corpus
+    return _page("speakers.html", directory=[present.speaker_detail_json(corpus, s.id) for s in corpus.speakers])
 
 
 @bp.get("/speakers/<speaker_id>")
 def speaker(speaker_id):
     """One person's statements, in report order."""
-    engine = searcher()
-    detail = engine.speaker_detail(speaker_id)
-    if detail is None:
+    found = present.speaker_passages_json(loaded_searcher().corpus, speaker_id)
+    if found is None:
         abort(404)
-    passages = [engine.passage(p.id) for p in engine.corpus.passages if speaker_id in p.speakers]
-    return _page("speaker.html", speaker=detail, passages=passages)
+    return _page("speaker.html", **found)
 
 
 @bp.route("/attribute", methods=["GET", "POST"])
@@ -94,12 +88,11 @@ def who_said_this():
         return _page("attribute.html", text="", found=None)
     text = request.form.get("text", "")
     try:
-        text = params.text({"text": text}, "text")
-    except BadRequestError as error:
+        text, k = params.attribute_request({"text": text})
+    except BadQuestionError as error:
         return _page("attribute.html", 400, text=text, found=None, error=error.message)
-    engine = searcher()
-    found = describe(engine, attribute(engine, text))
+    found = present.attribution_json(loaded_attributor().attribute(text, k=k))
     for candidate in found["candidates"]:
         _with_segments(candidate["passages"])
     return _page("attribute.html", text=text, found=found, candidates=found["candidates"],
-                 closest=_with_segments(found["closest"]), limit=current_app.config["MAX_QUERY_CHARS"])
+                 closest=_with_segments(found["closest"]))

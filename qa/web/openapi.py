@@ -62,18 +62,26 @@ _SEARCH_RESPONSE = {
             "sections": {"type": "array", "items": _COUNT}}},
     },
 }
-_SEARCH_BODY = {
-    "type": "object", "required": ["q"],
-    "properties": {"q": {"type": "string", "minLength": 1, "maxLength": 1000}, "k": {"type": "integer", "minimum": 1,
-                   "maximum": 50}, "offset": {"type": "integer", "minimum": 0, "maximum": 49},
-                   "speaker": {"type": "string", "maxLength": 200}, "section": {"type": "string", "maxLength": 200},
-                   "kind": {"type": "string", "maxLength": 200}},
-}
-_ATTRIBUTE_BODY = {
-    "type": "object", "required": ["text"],
-    "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 1000},
-                   "k": {"type": "integer", "minimum": 1, "maximum": 20}},
-}
+
+
+def _limits(config):
+    """The request fields' schemas, from the settings the API checks them against."""
+    text = {"type": "string", "minLength": 1, "maxLength": int(config["MAX_QUERY_CHARS"])}
+    return {"q": text, "text": text,
+            "k": {"type": "integer", "minimum": 1, "maximum": int(config["MAX_K"]), "default": int(config["TOP_K"])},
+            "offset": {"type": "integer", "minimum": 0, "maximum": max(0, int(config["CANDIDATES"]) - 1), "default": 0},
+            "filter": {"type": "string", "maxLength": int(config["MAX_FILTER_CHARS"])},
+            "attribute_k": {"type": "integer", "minimum": 1, "maximum": int(config["MAX_ATTRIBUTE_K"])}}
+
+
+def _search_body(limits):
+    return {"type": "object", "required": ["q"],
+            "properties": {"q": limits["q"], "k": limits["k"], "offset": limits["offset"], "speaker": limits["filter"],
+                           "section": limits["filter"], "kind": limits["filter"]}}
+
+
+def _attribute_body(limits):
+    return {"type": "object", "required": ["text"], "properties": {"text": limits["text"], "k": limits["attribute_k"]}}
 _ATTRIBUTE_RESPONSE = {
     "type": "object", "required": ["text", "verdict", "candidates"],
     "properties": {
@@ -109,18 +117,19 @@ def _query(name, schema, description, required=False):
     return {"name": name, "in": "query", "required": required, "schema": schema, "description": description}
 
 
-_SEARCH_PARAMETERS = [
-    _query("q", {"type": "string", "minLength": 1, "maxLength": 1000}, "the question, in French or English", True),
-    _query("k", {"type": "integer", "minimum": 1, "maximum": 50, "default": 5}, "results to return"),
-    _query("offset", {"type": "integer", "minimum": 0, "maximum": 49, "default": 0},
-           "skip this many results (pages over a fixed candidate depth)"),
-    _query("speaker", {"type": "string", "maxLength": 200}, "speaker id or name as written (\"Mme Nandap\")"),
-    _query("section", {"type": "string", "maxLength": 200}, "section id or words of its title"),
-    _query("kind", {"type": "string", "maxLength": 200}, "passage kind: speech, moderation, key_takeaways, ..."),
-]
+def _search_parameters(limits):
+    return [
+        _query("q", limits["q"], "the question, in French or English", True),
+        _query("k", limits["k"], "results to return"),
+        _query("offset", limits["offset"], "skip this many results (pages over a fixed candidate depth)"),
+        _query("speaker", limits["filter"], "speaker id or name as written (\"Mme Nandap\")"),
+        _query("section", limits["filter"], "section id or words of its title"),
+        _query("kind", limits["filter"], "passage kind: speech, moderation, key_takeaways, ..."),
+    ]
 
 
-def openapi_document(server_url=""):
+def openapi_document(config, server_url=""):
+    limits = _limits(config)
     return {
         "openapi": "3.1.0",
         "info": {"title": "Lagos meeting report: questions with sources", "version": "1.0.0",
@@ -130,7 +139,7 @@ def openapi_document(server_url=""):
         "paths": {
             "/healthz": {"get": {"summary": "Readiness", "responses": _responses("Health")}},
             "/api/search": {
-                "get": {"summary": "Search passages", "parameters": _SEARCH_PARAMETERS,
+                "get": {"summary": "Search passages", "parameters": _search_parameters(limits),
                         "responses": _responses("SearchResponse", 400, 405)},
                 "post": {"summary": "Search passages (JSON body)",
                          "requestBody": {"required": True, **_json("SearchRequest")},
@@ -154,8 +163,8 @@ def openapi_document(server_url=""):
         },
         "components": {"schemas": {
             "Speaker": _SPEAKER, "Section": _SECTION, "Source": _SOURCE, "Result": _RESULT, "Passage": _PASSAGE,
-            "SpeakerDetail": _SPEAKER_DETAIL, "SearchResponse": _SEARCH_RESPONSE, "SearchRequest": _SEARCH_BODY,
-            "AttributeRequest": _ATTRIBUTE_BODY, "AttributeResponse": _ATTRIBUTE_RESPONSE, "Error": _ERROR,
+            "SpeakerDetail": _SPEAKER_DETAIL, "SearchResponse": _SEARCH_RESPONSE, "SearchRequest": _search_body(limits),
+            "AttributeRequest": _attribute_body(limits), "AttributeResponse": _ATTRIBUTE_RESPONSE, "Error": _ERROR,
             "Health": {"type": "object", "required": ["status", "passages", "speakers", "embedder"],
                        "properties": {"status": {"type": "string", "enum": ["ok"]},
                                       "passages": {"type": "integer"}, "speakers": {"type": "integer"},

@@ -1,0 +1,108 @@
+"""The API's JSON objects, built in this one place from the core's plain results.
+
+The API, the pages and the CLI's --json all go through these functions; the pages add their own
+layout on top. No Flask here, so the CLI can use it without an app. Field order is the documented one.
+"""
+from dataclasses import asdict
+
+
+def passage_url(passage_id):
+    return f"/passages/{passage_id}"
+
+
+def speaker_json(speaker):
+    return {"id": speaker.id, "name": speaker.name, "role": speaker.role, "organization": speaker.organization}
+
+
+def section_json(section):
+    return {"id": section.id, "title": section.title}
+
+
+def source_json(document, item):
+    """The location of a passage or chunk in the report file."""
+    return {"document": document.path, "line_start": item.line_start, "line_end": item.line_end,
+            "char_start": item.char_start, "char_end": item.char_end}
+
+
+def result_json(hit, rank):
+    """The API's Result object for a hit."""
+    chunk = hit.chunk
+    start, end = hit.highlight
+    return {
+        "id": chunk.id, "rank": rank, "score": round(hit.score, 6), "text": chunk.text,
+        "highlight": chunk.text[start:end], "highlight_span": [start, end],
+        "speakers": [speaker_json(s) for s in hit.speakers], "group": chunk.group,
+        "section": section_json(hit.section), "kind": chunk.kind,
+        "passages": chunk.passages, "passage": hit.passage, "url": passage_url(hit.passage), "ranks": hit.ranks,
+        "source": asdict(hit.source),
+    }
+
+
+def results_json(hits, first_rank=1):
+    return [result_json(hit, rank) for rank, hit in enumerate(hits, start=first_rank)]
+
+
+def facets_json(facets):
+    return {
+        "depth": facets.depth,
+        "speakers": [{**speaker_json(speaker), "count": n} for speaker, n in facets.speakers],
+        "sections": [{**section_json(section), "count": n} for section, n in facets.sections],
+    }
+
+
+def search_json(result, k, offset, searcher):
+    """The /api/search response (took_ms is the route's to add)."""
+    return {"query": result.query, "k": k, "offset": offset, "total": len(result.candidates),
+            "results": results_json(result.hits, offset + 1), "facets": facets_json(searcher.facets(result.candidates)),
+            "timings": result.timings}
+
+
+def passage_json(corpus, passage_id):
+    """The API's Passage object, with the ids of its neighbours in the report; None if there is no such passage."""
+    passage = corpus.passage(passage_id)
+    if passage is None:
+        return None
+    previous, following = corpus.neighbours(passage_id)
+    return {
+        "id": passage.id, "section": section_json(corpus.section(passage.section)),
+        "kind": passage.kind, "speakers": [speaker_json(corpus.speaker(s)) for s in passage.speakers],
+        "group": passage.group, "text": passage.text, "url": passage_url(passage.id),
+        "source": source_json(corpus.document, passage),
+        "previous": previous.id if previous else None, "next": following.id if following else None,
+    }
+
+
+def speaker_detail_json(corpus, speaker_id):
+    """The API's SpeakerDetail object; None if there is no such speaker."""
+    speaker = corpus.speaker(speaker_id)
+    if speaker is None:
+        return None
+    return {**speaker_json(speaker), "honorific": speaker.honorific, "aliases": speaker.aliases,
+            "represented_by": speaker.represented_by, "on_behalf_of": speaker.on_behalf_of,
+            "appearances": speaker.appearances, "passages": len(corpus.passages_of(speaker_id)),
+            "moderated": [s.id for s in corpus.moderated_by(speaker_id)]}
+
+
+def speaker_passages_json(corpus, speaker_id):
+    """A speaker and all their passages in report order; None if there is no such speaker."""
+    detail = speaker_detail_json(corpus, speaker_id)
+    if detail is None:
+        return None
+    return {"speaker": detail, "passages": [passage_json(corpus, p.id) for p in corpus.passages_of(speaker_id)]}
+
+
+def sections_json(corpus):
+    counts = {}
+    for passage in corpus.passages:
+        counts[passage.section] = counts.get(passage.section, 0) + 1
+    return {"document": asdict(corpus.document), "sections": [
+        {"id": s.id, "title": s.title, "parent": s.parent, "line": s.line, "passages": counts.get(s.id, 0),
+         "moderators": [speaker_json(corpus.speaker(m)) for m in s.moderators]} for s in corpus.sections]}
+
+
+def attribution_json(found):
+    """The verdict, the candidates and the closest passages as the API shows them."""
+    return {"verdict": found.verdict, "candidates": [
+        {"speaker": speaker_json(c.speaker) if c.speaker else None, "score": round(c.score, 6),
+         "passages": results_json(c.hits)} for c in found.candidates],
+        "closest": results_json(found.closest)}

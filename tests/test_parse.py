@@ -261,3 +261,59 @@ def test_windows_line_endings(tmp_path):
     corpus = parse_report(path)
     assert_covers_every_line_once(corpus, path)
     assert speaker_names(corpus, passage_with(corpus, "doit être renouvelée")) == ["Jean Martin"]
+
+
+# --- speaker data as the report writes it ------------------------------------------------------
+
+def test_group_statement_before_a_moderation_phrase_stays_a_group_statement(corpus):
+    passage = passage_with(corpus, "Au cours du premier panel, les participants ont examiné")
+    assert passage.kind == "group_statement" and passage.speakers == [] and passage.group == "les participants"
+    section = corpus.section(passage.section)
+    assert [corpus.speaker(m).name for m in section.moderators] == ["Feyi Ogunade"]  # still the moderator
+
+
+def test_moderation_phrase_first_is_the_moderators_paragraph(write_report):
+    corpus = parse_report(write_report("""
+        Session 1 : Prévention
+
+        Animée par Mme Awa Diallo, Directrice du Centre régional, la session a examiné les risques. Les participants ont examiné les routes.
+
+        Session 2 : Protection
+
+        Au cours du panel, les participants ont examiné les routes migratoires du Sahel. Cette session, animée par M. Paul Ndong, a montré les liens entre trafic et traite.
+        """))
+    first, second = [p for p in corpus.passages if p.kind != "heading"]
+    assert first.kind == "moderation" and speaker_names(corpus, first) == ["Awa Diallo"]
+    assert second.kind == "group_statement" and second.group == "les participants"
+    assert [corpus.speaker(m).name for m in corpus.section(second.section).moderators] == ["Paul Ndong"]
+
+
+def test_organisation_named_with_a_presentation(corpus, write_report):
+    matiada = next(s for s in corpus.speakers if s.name == "Matiada Ngalikpima")
+    assert matiada.organization == "Expertise France"
+    corpus = parse_report(write_report("""
+        Session 1 : Projets
+
+        Mme Léa Martin a présenté le programme régional de l'Agence Française de Développement (AFD) au Sahel.
+
+        M. Karim Sy, Directeur du Bureau national, a présenté les travaux de la Banque Mondiale en matière de données.
+        """))
+    lea, karim = corpus.speakers
+    assert lea.organization == "Agence Française de Développement (AFD)"
+    assert karim.organization == "Bureau national"  # the appositive's own organisation comes first
+
+
+def test_every_form_of_a_name_is_an_alias(corpus):
+    aliases = {s.name: s.aliases for s in corpus.speakers}
+    assert "Mme Rosemary Nalubega" in aliases["Rosemary Nalubega"]  # introduced as "Dr Rosemary Nalubega"
+    assert "M. Abdel Malick" in aliases["Cheikh Tourad Abdel Malick"]
+    assert "Mme Ngalikpima" in aliases["Matiada Ngalikpima"]
+    assert all(s.name in s.aliases for s in corpus.speakers)
+
+
+def test_flags_are_fields_and_the_role_keeps_the_reports_words(corpus):
+    for speaker in corpus.speakers:
+        for text in filter(None, (speaker.role, speaker.organization)):
+            assert "on behalf" not in text and "represented" not in text
+    tijjani = next(s for s in corpus.speakers if s.name == "Tijjani Aliyu Ahmed")
+    assert tijjani.on_behalf_of and tijjani.on_behalf_of in corpus.passages_of(tijjani.id)[0].text

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from qa.corpus.blocks import mend_page_breaks, read_report, split_blocks
 from qa.corpus.model import Corpus, Document, Passage, Section
-from qa.corpus.people import find_moderator, speakers_named_in
+from qa.corpus.people import find_moderator, name_mentions, speakers_named_in
 from qa.corpus.speakers import SpeakerRegistry
 from qa.errors import ReportError
 from qa.text import display_text, fold
@@ -26,7 +26,8 @@ GROUP = re.compile(
     r"\s+(?:ont|se sont|avaient|sont)\b(?P<verb>[^.]{0,60})", re.I)
 GROUP_VERBS = re.compile(
     r"réaffirm|appel|soulign|recommand|insist|reconn|réitér|convenu|d['’]accord|exprim|\bnot|identifi"
-    r"|relev|plaid|demand|propos|salu|mis en (?:avant|évidence|lumière)", re.I)
+    r"|relev|plaid|demand|propos|salu|mis en (?:avant|évidence|lumière)|examin|analys|discut|débattu|échangé",
+    re.I)
 NARRATIVE = re.compile(
     r"\b(?:la|cette) session\b|\ble (?:\w+ )?panel\b|\bs['’]est conclue?\b|\bse sont conclu(?:e)?s\b"
     r"|\bont été (?:présenté|prononcé)e?s\b|\bla cérémonie\b", re.I)
@@ -113,6 +114,9 @@ class _Parser:
             self.sections.append(Section(id="preamble", title="(untitled)", line=body[0].line_start))
             self.warnings.append(f"{self.path}:{body[0].line_start}: text before the first heading")
         self._walk(body)
+        for passage in self.passages:
+            for surface, name in name_mentions(passage.text):
+                self.registry.add_alias(surface, name, passage.speakers)
         ids = self.registry.finalise()
         for passage in self.passages:
             passage.speakers = [ids[key] for key in passage.speakers]
@@ -160,12 +164,19 @@ class _Parser:
             if context and introduced:
                 return context[0], context[1], context[2], context
             return "list", [], None, context
+        group = GROUP.search(text)
+        if not (group and GROUP_VERBS.search(group.group("verb"))):
+            group = None
         moderator = find_moderator(text)
         if moderator:
             key = self.registry.resolve(moderator, section.id, [])
             if key not in section.moderators:
                 section.moderators.append(key)
-            return "moderation", [key], None, ("moderation", [key], None)
+            # "Au cours du panel, les participants ont examiné ... Cette session, animée par X": the
+            # paragraph reports what the group did; X moderated the section but is not its speaker
+            if not group or group.start() > text.find(moderator.surface):
+                return "moderation", [key], None, ("moderation", [key], None)
+            return "group_statement", [], group.group("group"), ("group_statement", [], group.group("group"))
         mentions = speakers_named_in(text)
         if mentions:
             current = context[1] if context else []
@@ -173,8 +184,7 @@ class _Parser:
             return "speech", keys, None, ("speech", keys, None)
         if takeaways:
             return "key_takeaways", [], None, context
-        group = GROUP.search(text)
-        if group and GROUP_VERBS.search(group.group("verb")):
+        if group:
             label = group.group("group")
             return "group_statement", [], label, ("group_statement", [], label)
         if NARRATIVE.search(text):

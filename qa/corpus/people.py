@@ -45,6 +45,12 @@ _OF_NAME = re.compile(rf"^\w+ de (?!l['’]|la\s)(?P<org>[{_UP}][\w-]*(?:\s+(?:t
 _REPRESENTED = re.compile(r"\(?\s*représentée? par ([^),]+)\)?")
 _ON_BEHALF = re.compile(r"(?:s['’]exprimant|parlant|intervenant)\s+au nom d[eu]\s+(?:la\s+|l['’])?([^,]+)")
 _ROLE_CUT = re.compile(r",\s+(?:qui|elle-même|lui-même)\b")
+# "X a présenté le portefeuille de programmes d'Expertise France": the organisation whose work a
+# speaker presents, within the same clause; used only when the report gives them no other.
+_PRESENTED_ORG = re.compile(
+    rf"présentée?s?\s[^.,;:«]{{0,80}}?\b(?:d['’]|de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)"
+    rf"(?P<org>[{_UP}][\w-]+(?:(?:\s+(?:de\s+la|de|du|des|pour|et)\s+|\s+(?:de\s+l|d)['’]|\s+)[{_UP}][\w-]+)*"
+    rf"(?:\s+\([A-Z][A-Za-z-]+\))?)")
 
 
 @dataclass
@@ -58,6 +64,7 @@ class Mention:
     represented_by: str | None = None
     on_behalf_of: str | None = None
     surface: str = ""
+    presented_org: str | None = None  # the organisation whose work they present, when named
     notes: list = field(default_factory=list)
 
     @property
@@ -127,11 +134,18 @@ def _subject_at(text, match):
     appositive = text[last_end:verb.start()]
     if not _is_appositive(appositive):
         return []
+    presented = _PRESENTED_ORG.match(text, verb.end())
     described = []
     for index, (found, paren, _) in enumerate(mentions):
         own_appositive = appositive if index == len(mentions) - 1 else ""
         described.append(mention_of(found, own_appositive.lstrip(", "), paren))
+        described[-1].presented_org = presented.group("org") if presented and len(mentions) == 1 else None
     return described
+
+
+def name_mentions(text):
+    """(surface, name) of every honorific + name in a text ("Mme Rosemary Nalubega", "Dr Touré")."""
+    return [(m.group(0).strip(), clean_name(m.group("name"))) for m in _MENTION.finditer(text)]
 
 
 def _is_appositive(text):

@@ -13,6 +13,7 @@ class SpeakerRegistry:
     def __init__(self):
         self._speakers = []  # the key of a speaker is its position here
         self._last_seen, self._seen = {}, 0
+        self._presented = {}  # key -> the organisation whose work they presented, as a last resort
 
     def resolve(self, mention, section_id, current):
         """Return the key of the speaker this mention names, adding them if new.
@@ -29,6 +30,8 @@ class SpeakerRegistry:
             key = len(self._speakers)
             self._speakers.append(Speaker(id="", name=mention.name, honorific=mention.honorific))
         self._merge(self._speakers[key], mention, section_id)
+        if mention.presented_org:
+            self._presented.setdefault(key, mention.presented_org)
         self._seen += 1
         self._last_seen[key] = self._seen
         return key
@@ -49,10 +52,20 @@ class SpeakerRegistry:
                 "section": section_id, "role": mention.role, "organization": mention.organization,
                 "represented_by": mention.represented_by, "on_behalf_of": mention.on_behalf_of})
 
+    def add_alias(self, surface, name, among):
+        """Record another form of a known person's name ("Mme Rosemary Nalubega" for Dr Rosemary
+        Nalubega); among: the keys of the passage's speakers, preferred when several people match."""
+        tokens = name_tokens(name)
+        matches = [k for k, s in enumerate(self._speakers) if _same_person(name_tokens(s.name), tokens)]
+        matches = [k for k in matches if k in among] or matches
+        if len(matches) == 1 and surface not in self._speakers[matches[0]].aliases:
+            self._speakers[matches[0]].aliases.append(surface)
+
     def finalise(self):
         """Give every speaker a stable id from their full name; return key -> id."""
         ids = {}
         for key, speaker in enumerate(self._speakers):
+            speaker.organization = speaker.organization or self._presented.get(key)
             base = re.sub(r"[^a-z0-9]+", "-", fold(speaker.name)).strip("-") or "speaker"
             speaker_id, n = base, 2
             while speaker_id in ids.values():

@@ -5,6 +5,7 @@ reads them once and checks every value, so a bad one stops the program at start 
 naming the setting and what it accepts, instead of a wrong answer later.
 """
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +23,12 @@ class Setting:
     low: float | None = None  # the bounds of a number setting
     high: float | None = None
     build: bool = False  # changes what is in the index: a change makes the index stale
+    pattern: str = ""  # what a text setting must look like, and its description
+    pattern_help: str = ""
 
     def accepts(self):
+        if self.pattern_help:
+            return self.pattern_help
         if self.choices:
             return "one of " + ", ".join(self.choices)
         kind = "an integer" if isinstance(self.default, int) else "a number" if isinstance(self.default, float) \
@@ -57,6 +62,8 @@ SETTINGS = (
     Setting("MAX_FILTER_CHARS", 200, "longest speaker, section or kind filter accepted", low=1, high=10_000),
     Setting("MAX_ATTRIBUTE_K", 20, "largest k accepted by /api/attribute", low=1, high=1000),
     Setting("MAX_BODY_BYTES", 64 * 1024, "largest request body accepted (413 above)", low=1024, high=1 << 30),
+    Setting("PUBLIC_URL", "", "the address readers use to reach the service, for the cite line (else the request's own)",
+            pattern=r"(https?://[^\s/?#]+(/[^\s?#]*)?)?", pattern_help="empty, or an http(s):// address"),
     Setting("HOST", "127.0.0.1", "address `serve` binds"),
     Setting("PORT", 8000, "port `serve` listens on", low=1, high=65535),
     Setting("WORKERS", 1, "`serve` worker processes; each encodes on all cores, so one per machine of up to 2-4 "
@@ -95,7 +102,9 @@ def check(setting, value):
         cast = kind(value.strip() if isinstance(value, str) else value)
     except (TypeError, ValueError):
         cast = None
-    wrong = cast is None or (kind is str and not cast.strip()) or (setting.choices and cast not in setting.choices) \
+    wrong = cast is None or (kind is str and not cast.strip() and not setting.pattern) \
+        or (setting.pattern and not re.fullmatch(setting.pattern, cast)) \
+        or (setting.choices and cast not in setting.choices) \
         or (setting.low is not None and cast < setting.low) or (setting.high is not None and cast > setting.high)
     if wrong:
         raise SettingError(f"QA_{setting.name} is {value!r}: it must be {setting.accepts()} ({setting.help})")

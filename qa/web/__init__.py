@@ -13,7 +13,7 @@ SECURITY_HEADERS = {
 
 def init_app(app):
     from qa.attribute import Attributor
-    from qa.web import api, errors, html
+    from qa.web import api, errors, html, i18n
 
     searcher = app.config.get("SEARCHER")
     if searcher is None:
@@ -26,6 +26,7 @@ def init_app(app):
     app.add_url_rule("/healthz", "healthz", api.healthz)
     app.register_blueprint(html.bp)
     errors.init_app(app)
+    i18n.init_app(app)
     app.after_request(_security_headers)
     app.context_processor(lambda: {"document": searcher.corpus.document})
 

@@ -3,6 +3,7 @@ the error page elsewhere."""
 import logging
 
 from flask import current_app, jsonify, make_response, render_template, request
+from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
 from qa.errors import (BadQuestionError, IndexMismatchError, IndexNotBuiltError, NotFoundError, QAError,
@@ -30,9 +31,16 @@ def wants_json():
 
 
 def error_response(status, code, message):
+    """JSON with the English message for the API; the error page, in the reader's language, elsewhere."""
     if wants_json():
         return make_response(jsonify({"error": {"code": code, "message": message}}), status)
-    return make_response(render_template("error.html", status=status, code=code, message=message), status)
+    pages = {404: _("There is no such page. Passages and speakers are reached from the search results."),
+             405: _("This page cannot be reached this way."),
+             413: _("What was sent is too large."),
+             503: _("The report's index is not ready yet; try again in a minute.")}
+    reader = pages.get(status) or (_("This request cannot be answered as sent.") if status < 500
+                                   else _("Something went wrong on our side; it has been logged."))
+    return make_response(render_template("error.html", status=status, code=code, message=reader), status)
 
 
 def _qa_error(error):

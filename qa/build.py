@@ -5,6 +5,7 @@ import time
 from importlib import metadata
 
 import numpy as np
+from tqdm import tqdm
 
 from qa import store
 from qa.acronyms import find_acronyms
@@ -38,10 +39,11 @@ def build_index(config, encoder=None, log=print):
     encoder = encoder or create_encoder(config["EMBEDDER"])
     headers = [chunk_header(c, corpus) for c in chunks]
     texts = [f"{h}\n{c.text}" if h else c.text for h, c in zip(headers, chunks)]
-    log(f"{len(corpus.passages)} passages, {len(corpus.speakers)} speakers, {len(chunks)} chunks")
+    spans = [(row, a, b) for row, chunk in enumerate(chunks) for a, b in sentence_spans(chunk.text)]
+    log(f"{corpus.document.path}: {len(corpus.passages)} passages, {len(corpus.speakers)} speakers, "
+        f"{len(chunks)} chunks; encoding {len(chunks)} chunks and {len(spans)} sentences with {encoder.name}")
 
     vectors = _encode(encoder, texts, "chunks", log)
-    spans = [(row, a, b) for row, chunk in enumerate(chunks) for a, b in sentence_spans(chunk.text)]
     sentence_vectors = _encode(encoder, [chunks[r].text[a:b] for r, a, b in spans], "sentences", log)
     kind = _dense_kind(config, len(chunks))
     stored = store.StoredIndex(
@@ -58,7 +60,7 @@ def build_index(config, encoder=None, log=print):
         "build_seconds": round(time.perf_counter() - started, 2), "versions": _versions(),
     }
     manifest = store.save_index(config["INDEX_DIR"], stored)
-    log(f"built {len(chunks)} chunks in {manifest['build_seconds']} s -> {store.current(config['INDEX_DIR'])}")
+    log(f"index built in {manifest['build_seconds']} s and published: {store.current(config['INDEX_DIR'])}")
     return manifest
 
 
@@ -72,11 +74,16 @@ def _dense_kind(config, count):
 
 
 def _encode(encoder, texts, label, log, batch=32):
-    parts = []
-    for start in range(0, len(texts), batch):
-        parts.append(encoder.encode_passages(texts[start:start + batch]))
-        log(f"\rencoding {label}: {min(start + batch, len(texts))}/{len(texts)}", end="")
-    log("")
+    """Vectors of texts, with a progress bar (texts, rate, time left) on a terminal and one line
+    per part elsewhere (logs, CI)."""
+    started, parts = time.perf_counter(), []
+    with tqdm(total=len(texts), desc=f"encoding {label}", unit=" texts", file=sys.stderr, leave=True,
+              disable=not sys.stderr.isatty()) as bar:
+        for start in range(0, len(texts), batch):
+            parts.append(encoder.encode_passages(texts[start:start + batch]))
+            bar.update(len(parts[-1]))
+    seconds = time.perf_counter() - started
+    log(f"encoded {len(texts)} {label} in {seconds:.1f} s ({len(texts) / max(seconds, 1e-9):.0f} texts/s)")
     return np.concatenate(parts) if parts else np.zeros((0, encoder.dim), dtype=np.float32)
 
 

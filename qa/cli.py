@@ -95,17 +95,10 @@ def run_index(args):
     from qa.build import build_index
 
     config = _config(args)
-    log = (lambda *a, **k: print(*a, **k, file=sys.stderr)) if sys.stderr.isatty() else _plain_log
-    manifest = build_index(config, log=log)
+    manifest = build_index(config, log=lambda text: print(text, file=sys.stderr, flush=True))
     print(f"{manifest['chunks']} chunks, {manifest['sentences']} sentences, encoder {manifest['encoder']}, "
           f"{manifest['build_seconds']} s")
     return 0
-
-
-def _plain_log(*parts, end="\n"):
-    text = " ".join(str(p) for p in parts)
-    if not text.startswith("\r"):
-        print(text, file=sys.stderr)
 
 
 def run_search(args):
@@ -127,7 +120,7 @@ def run_search(args):
     if not results:
         print("no passage found")
     for hit, item in zip(result.hits, results):
-        who = "; ".join(s.described() for s in hit.speakers)
+        who = "; ".join(s.label() for s in hit.speakers)
         print(f"{item['rank']}. [{item['score']:.4f}] {who or item['group'] or '(nobody in particular)'}")
         print(f"   {item['section']['title']} — lines {item['source']['line_start']}-{item['source']['line_end']}"
               f" — {item['id']}")

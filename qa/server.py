@@ -17,7 +17,9 @@ def index_problem(config):
     """Why the index cannot be served as it is ("" when it can)."""
     try:
         _, manifest = store.read_manifest(config["INDEX_DIR"])
-    except (IndexNotBuiltError, IndexMismatchError) as exc:
+    except IndexNotBuiltError:
+        return f"there is no index in {config['INDEX_DIR']} yet"
+    except IndexMismatchError as exc:
         return exc.message
     return "; ".join(store.stale_reasons(manifest, config))
 
@@ -28,7 +30,7 @@ def ensure_index(config, log=print):
     problem = index_problem(config)
     if not problem:
         return False
-    log(f"building the index: {problem}", file=sys.stderr)
+    log(f"Building the index now ({problem}); this takes about a minute on 2 cores, once.", file=sys.stderr)
     env = {**os.environ, **environ_of(config, ("CORPUS", "INDEX_DIR") + BUILD_SETTINGS)}
     done = subprocess.run([sys.executable, "-m", "qa", "index"], env=env)
     if done.returncode != 0:
@@ -57,4 +59,6 @@ def serve(config, threads=8):
         def load(self):
             return create_app(config)
 
+    print(f"Serving on http://{config['HOST']}:{config['PORT']}/ with {config['WORKERS']} worker(s); "
+          f"Ctrl+C stops it.", file=sys.stderr, flush=True)
     Application().run()

@@ -152,3 +152,10 @@ def test_the_french_catalogue_translates_every_message():
         if message.id:
             assert "fuzzy" not in message.flags and all(message.string if isinstance(message.string, tuple)
                                                         else [message.string]), message.id
+
+
+def test_citation_names_the_speaker_once_with_role_and_organisation(client):
+    page = client.get("/passages/session-1-05").get_data(as_text=True)
+    citation = re.search(r'<textarea id="citation"[^>]*>(.*?)</textarea>', page, re.S).group(1)
+    assert citation.startswith("Jean Martin, Procureur à la Cour d&#39;appel de Dakar — ")
+    assert citation.count("Cour d&#39;appel de Dakar") == 1

@@ -40,6 +40,11 @@ class Speaker:
         """"Name, role, organisation" as one line, leaving out what the report does not give."""
         return separator.join(filter(None, (self.name, self.role, self.organization)))
 
+    def label(self):
+        """As a reader sees it: the organisation left out where the role already names it."""
+        repeated = self.role and self.organization and self.organization in self.role
+        return ", ".join(filter(None, (self.name, self.role, None if repeated else self.organization)))
+
 
 @dataclass
 class Passage:

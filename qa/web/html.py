@@ -105,7 +105,7 @@ def public_url():
 
 def _citation(corpus, passage_id, permalink):
     doc, passage = corpus.document, corpus.passage(passage_id)
-    who = "; ".join(corpus.speaker(s).described() for s in passage.speakers)
+    who = "; ".join(corpus.speaker(s).label() for s in passage.speakers)
     where = _("lines %(start)s–%(end)s", start=passage.line_start, end=passage.line_end) \
         if passage.line_end != passage.line_start else _("line %(n)s", n=passage.line_start)
     report = ", ".join(filter(None, (doc.kind, doc.title, doc.place, doc.dates)))

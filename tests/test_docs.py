@@ -16,3 +16,10 @@ def test_the_two_commands_exist():
         assert command in README
         assert (ROOT / command.split()[1]).exists()
     assert "scripts/test.sh" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_the_evaluation_command_reads_sets_of_the_repository():
+    import re
+
+    sets = re.findall(r"python -m qa eval (\S+)", README)
+    assert sets and all((ROOT / path).is_file() for path in sets)

@@ -21,5 +21,5 @@ def test_the_two_commands_exist():
 def test_the_evaluation_command_reads_sets_of_the_repository():
     import re
 
-    sets = re.findall(r"python -m qa eval (\S+)", README)
+    sets = re.findall(r"python -m qa eval ([\w./-]+\.jsonl)", README)
     assert sets and all((ROOT / path).is_file() for path in sets)

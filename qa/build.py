@@ -17,7 +17,7 @@ from qa.dense import FaissIndex
 from qa.encoders import create_encoder
 from qa.sentences import SentenceIndex
 from qa.sparse import BM25Index
-from qa.text import sentence_spans
+from qa.text import clause_spans, sentence_spans
 
 VERSION = "0.1.0"
 
@@ -45,16 +45,20 @@ def build_index(config, encoder=None, log=print):
 
     vectors = _encode(encoder, texts, "chunks", log)
     sentence_vectors = _encode(encoder, [chunks[r].text[a:b] for r, a, b in spans], "sentences", log)
+    clauses = [(row, a, b) for row, chunk in enumerate(chunks) for a, b in clause_spans(chunk.text)]
+    clause_vectors = _encode(encoder, [chunks[r].text[a:b] for r, a, b in clauses], "clauses", log)
     kind = _dense_kind(config, len(chunks))
     stored = store.StoredIndex(
         manifest={}, corpus=corpus, chunks=chunks, dense=FaissIndex.build(vectors, kind),
         sparse=BM25Index.build([analyze(t) for t in texts]),
         sentences=SentenceIndex.build(sentence_vectors, spans, len(chunks)),
+        clauses=SentenceIndex.build(clause_vectors, clauses, len(chunks)),
         acronyms=find_acronyms(c.text for c in chunks))
     stored.manifest = {
         "embedder": config["EMBEDDER"], "encoder": encoder.name, "dim": encoder.dim,
         "corpus": corpus.document.path, "corpus_sha256": corpus.document.sha256,
-        "chunks": len(chunks), "sentences": len(spans), "passages": len(corpus.passages),
+        "chunks": len(chunks), "sentences": len(spans), "clauses": len(clauses), "passages": len(corpus.passages),
+        "calibration": calibrate(encoder, chunks, spans, sentence_vectors),
         "speakers": len(corpus.speakers), "dense_index": kind,
         "settings": build_settings(config), "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "build_seconds": round(time.perf_counter() - started, 2), "versions": _versions(),
@@ -62,6 +66,20 @@ def build_index(config, encoder=None, log=print):
     manifest = store.save_index(config["INDEX_DIR"], stored)
     log(f"index built in {manifest['build_seconds']} s and published: {store.current(config['INDEX_DIR'])}")
     return manifest
+
+
+def calibrate(encoder, chunks, spans, sentence_vectors, sample=64):
+    """How similar this encoder finds sentences of the report that are not about the same thing: the
+    mean and spread of the cosine between a sentence asked as a query and the sentences of other
+    sections. Attribution's thresholds are set in these units, so that they hold for any encoder."""
+    sections = np.array([chunks[row].section for row, _, _ in spans])
+    if len(spans) < 2 or len(set(sections)) < 2:
+        return {"mean": 0.0, "std": 1.0, "pairs": 0}
+    picked = np.random.default_rng(0).choice(len(spans), min(sample, len(spans)), replace=False)
+    queries = encoder.encode_queries([chunks[r].text[a:b] for r, a, b in (spans[i] for i in picked)])
+    cosines = np.concatenate([sentence_vectors[sections != sections[i]] @ query for i, query in zip(picked, queries)])
+    return {"mean": round(float(cosines.mean()), 6), "std": round(float(cosines.std()) or 1.0, 6),
+            "pairs": int(len(cosines))}
 
 
 def _dense_kind(config, count):

@@ -51,7 +51,8 @@ def _parser():
     search.add_argument("--json", action="store_true", help="print the API's JSON")
     search.set_defaults(run=run_search)
 
-    evaluation = commands.add_parser("eval", help="measure retrieval on a JSONL question set")
+    evaluation = commands.add_parser("eval", help="measure retrieval on a JSONL question set, or attribution on a "
+                                                  "statement set (lines with \"text\")")
     _common(evaluation)
     evaluation.add_argument("questions", help="JSONL file: q, lang, evidence, speaker")
     evaluation.add_argument("--min-hit1", type=float, default=0.0, help="fail under this hit@1 (each language)")
@@ -138,9 +139,11 @@ def run_serve(args):
 
 
 def run_eval(args):
-    from qa.evaluate import evaluate, load_questions, summarise
+    from qa.evaluate import evaluate, is_statement_set, load_questions, summarise
 
     config = _config(args)
+    if is_statement_set(args.questions):
+        return _eval_attribution(args, config)
     questions = load_questions(args.questions)
     rows = evaluate(_searcher(config), questions)
     summary = summarise(rows)
@@ -160,6 +163,30 @@ def run_eval(args):
     if failed:
         print(f"under the thresholds for: {', '.join(failed)}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _eval_attribution(args, config):
+    from qa.attribute import Attributor
+    from qa.evaluate import evaluate_attribution, load_statements, summarise_attribution
+
+    rows = evaluate_attribution(Attributor(_searcher(config)), load_statements(args.questions))
+    summary = summarise_attribution(rows)
+    if args.json:
+        print(json.dumps({"summary": summary, "statements": rows}, ensure_ascii=False, indent=1))
+        return 0
+    for name, value in summary.items():
+        print(f"{name:28} {value}")
+    for row in rows:
+        wrong = (row["expected_verdict"] and row["verdict"] != row["expected_verdict"]) or row["wrong_person"] \
+            or (row["expected_check"] and row["speaker_check"] != row["expected_check"]) \
+            or (row["kind"] == "misquoted" and not row["right_differences"]) \
+            or (row["kind"] == "paraphrased" and not row["right_speaker"])
+        if wrong:
+            print(f"miss {row['id']} [{row['lang']}] {row['kind']}: verdict={row['verdict']} speaker={row['speaker']} "
+                  f"check={row['speaker_check']} differences={row['differences']} "
+                  f"expected={row['expected_verdict'] or row['expected_check']}/{row['expected_speaker']}: "
+                  f"{row['text'][:90]}")
     return 0
 
 

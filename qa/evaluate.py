@@ -12,7 +12,18 @@ from qa.text import fold
 
 
 def load_questions(path):
-    questions = []
+    return _read_jsonl(path, lambda item: isinstance(item.get("q"), str) and isinstance(item.get("evidence"), list),
+                       "needs 'q' (text) and 'evidence' (list)")
+
+
+def is_statement_set(path):
+    """A file of statements (for attribution) rather than of questions: its first line has "text"."""
+    lines = _read_jsonl(path, lambda item: True, "")
+    return bool(lines) and ("text" in lines[0] or "claim" in lines[0]) and "q" not in lines[0]
+
+
+def _read_jsonl(path, valid, expectation):
+    items = []
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -22,12 +33,12 @@ def load_questions(path):
             continue
         try:
             item = json.loads(line)
-            if not isinstance(item.get("q"), str) or not isinstance(item.get("evidence"), list):
-                raise ValueError("needs 'q' (text) and 'evidence' (list)")
+            if not isinstance(item, dict) or not valid(item):
+                raise ValueError(expectation)
         except (ValueError, AttributeError) as exc:
-            raise QuestionSetError(f"{path}:{number}: not a question line ({exc})") from None
-        questions.append(item)
-    return questions
+            raise QuestionSetError(f"{path}:{number}: not a line of this set ({exc})") from None
+        items.append(item)
+    return items
 
 
 def _canonical(text):
@@ -70,3 +81,80 @@ def summarise(rows):
             "speaker": sum(1 for r in group if r["speaker_ok"]) / n,
         }
     return summary
+
+
+# --- attribution -------------------------------------------------------------------------------
+# Each line: {"id", "text", "lang", "kind": paraphrased|misquoted|invented|claimed, "speaker": who said
+# it (null for an invented statement), "verdict"?, "differences"?: [{"statement", "report"}],
+# "claimed_speaker"? with "speaker_check"?}.
+
+
+def load_statements(path):
+    """Statements, also in the development sets' wording ("claim", "changed", "claimed_speaker" with
+    "true_speaker" and "expect")."""
+    statements = []
+    for item in _read_jsonl(path, lambda i: isinstance(i.get("text", i.get("claim")), str), "needs 'text'"):
+        item = {**item, "text": item.get("text", item.get("claim"))}
+        if item.get("kind") == "claimed_speaker":
+            item.update(kind="claimed", speaker=item.get("true_speaker"), speaker_check=item.get("expect"))
+        if "changed" in item:
+            item["differences"] = [{"statement": item["changed"]["claim"], "report": item["changed"]["report"]}]
+        if item.get("kind") in ("paraphrased", "misquoted"):
+            item.setdefault("verdict", item["kind"])
+        statements.append(item)
+    return statements
+
+
+def evaluate_attribution(attributor, statements):
+    rows = []
+    for item in statements:
+        found = attributor.attribute(item["text"], speaker=item.get("claimed_speaker"))
+        top = found.candidates[0].speaker.name if found.candidates and found.candidates[0].speaker else None
+        attributed = found.verdict != "not_found"
+        expected = item.get("speaker")
+        rows.append({
+            "id": item.get("id"), "lang": item.get("lang", "?"), "kind": item.get("kind", "?"),
+            "text": item["text"], "verdict": found.verdict, "expected_verdict": item.get("verdict"),
+            "speaker": top, "expected_speaker": expected,
+            "right_speaker": attributed and top == expected,
+            "wrong_person": attributed and top is not None and top != expected,
+            "speaker_check": found.speaker_check, "expected_check": item.get("speaker_check"),
+            "differences": found.candidates[0].differences if found.verdict == "misquoted" else [],
+            "right_differences": found.verdict == "misquoted" and _same_differences(
+                found.candidates[0].differences, item.get("differences", [])),
+        })
+    return rows
+
+
+def summarise_attribution(rows):
+    """The figures of the attribution targets, per kind of statement."""
+    def share(selected, test):
+        return round(sum(1 for r in selected if test(r)) / len(selected), 3) if selected else None
+
+    paraphrases = [r for r in rows if r["kind"] == "paraphrased"]
+    misquotes = [r for r in rows if r["kind"] == "misquoted"]
+    invented = [r for r in rows if r["kind"] == "invented"]
+    claimed = [r for r in rows if r["expected_check"]]
+    return {
+        "n": len(rows),
+        "paraphrase_right_speaker": share(paraphrases, lambda r: r["right_speaker"]),
+        "paraphrase_by_lang": {lang: share([r for r in paraphrases if r["lang"] == lang], lambda r: r["right_speaker"])
+                               for lang in sorted({r["lang"] for r in paraphrases})},
+        "wrong_person": sum(1 for r in rows if r["wrong_person"]),
+        "invented_not_found": share(invented, lambda r: r["verdict"] == "not_found"),
+        "misquoted_right_difference": share(misquotes, lambda r: r["right_differences"]),
+        "misquoted_verdict": share(misquotes, lambda r: r["verdict"] == "misquoted"),
+        "speaker_check_confirmed": share([r for r in claimed if r["expected_check"] == "confirmed"],
+                                         lambda r: r["speaker_check"] == "confirmed"),
+        "speaker_check_other": share([r for r in claimed if r["expected_check"] == "other_speaker"],
+                                     lambda r: r["speaker_check"] == "other_speaker"),
+    }
+
+
+def _same_differences(found, expected):
+    """Every expected difference is among those found: the statement's words and the report's."""
+    def has(side, text, pairs):  # the same words, or one side's words within the other's ("au Ghana", "Ghana")
+        return any(_canonical(text) in _canonical(pair[side]) or _canonical(pair[side]) in _canonical(text)
+                   for pair in pairs)
+    return bool(expected) and all(has("statement", e["statement"], found) and has("report", e["report"], found)
+                                  for e in expected)

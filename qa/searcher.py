@@ -72,6 +72,7 @@ class Searcher:
         self.config, self.manifest, self.corpus = config, stored.manifest, stored.corpus
         self.chunks, self.acronyms = stored.chunks, stored.acronyms
         self.encoder, self.dense, self.sparse, self.sentences = encoder, stored.dense, stored.sparse, stored.sentences
+        self.clauses = stored.clauses
         self.kinds = sorted({c.kind for c in self.chunks})
         self._sentence_tokens = {}  # (row, start) -> set of analysed tokens, filled as highlights need them
 
@@ -208,9 +209,16 @@ class Searcher:
                 return passage_id
         return hit.chunk.passages[0]
 
-    def sentence_support(self, row, vector):
-        """Cosine of the chunk sentence closest in meaning to vector."""
-        return self.sentences.best(row, vector)
+    def evidence(self, row, vector):
+        """(start, end, cosine, is a clause) in the chunk's text of the sentence, or clause of a long
+        sentence, closest in meaning to vector: the words that would back an attribution."""
+        best = (0, len(self.chunks[row].text), 0.0, False)
+        for index in (self.sentences, self.clauses):
+            spans, cosines = index.similarities(row, vector)
+            if len(spans) and float(np.max(cosines)) > best[2]:
+                start, end = spans[int(np.argmax(cosines))]
+                best = (int(start), int(end), float(np.max(cosines)), index is self.clauses)
+        return best
 
     def speakers_text(self, chunk):
         """Names, roles and organisations of the chunk's speakers, as one text."""

@@ -28,10 +28,12 @@ DENSE = "dense.faiss"
 SPARSE = "bm25"  # a folder: bm25s writes several files
 SENTENCE_VECTORS = "sentences.npy"
 SENTENCE_SPANS = "sentence_spans.npy"
+CLAUSE_VECTORS = "clauses.npy"
+CLAUSE_SPANS = "clause_spans.npy"
 CHUNKS = "chunks.jsonl"
 ACRONYMS = "acronyms.json"
 CORPUS = "corpus.json"
-FORMAT = 1
+FORMAT = 2  # 2: clauses and the encoder's calibration
 CHECKSUM_LIMIT = 256 * 1024 * 1024  # files larger than this are checked by size only at load
 
 
@@ -45,6 +47,7 @@ class StoredIndex:
     dense: FaissIndex
     sparse: BM25Index
     sentences: SentenceIndex
+    clauses: SentenceIndex  # the clauses of long enumerated sentences, for attribution
     acronyms: dict  # the report's own "long form (ACR)" pairs: acronym -> analysed long form
 
 
@@ -60,6 +63,7 @@ def save_index(index_dir, stored):
         stored.dense.save(folder / DENSE)
         stored.sparse.save(folder / SPARSE)
         stored.sentences.save(folder / SENTENCE_VECTORS, folder / SENTENCE_SPANS)
+        stored.clauses.save(folder / CLAUSE_VECTORS, folder / CLAUSE_SPANS)
         with open(folder / CHUNKS, "w", encoding="utf-8") as handle:
             for chunk in stored.chunks:
                 handle.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
@@ -90,9 +94,10 @@ def load_index(config):
         raise IndexMismatchError(f"{folder}: the chunk or sentence tables do not match the manifest")
     sentences = SentenceIndex.load(folder / SENTENCE_VECTORS, folder / SENTENCE_SPANS, len(chunks),
                                    manifest["sentences"])
+    clauses = SentenceIndex.load(folder / CLAUSE_VECTORS, folder / CLAUSE_SPANS, len(chunks), manifest["clauses"])
     dense = FaissIndex.load(folder / DENSE, manifest["dense_index"], len(chunks), manifest["dim"])
     sparse = BM25Index.load(folder / SPARSE, len(chunks))
-    return StoredIndex(manifest, corpus, chunks, dense, sparse, sentences, acronyms)
+    return StoredIndex(manifest, corpus, chunks, dense, sparse, sentences, clauses, acronyms)
 
 
 def _new_build_folder(index_dir):

@@ -57,6 +57,29 @@ def sentence_spans(text):
     return spans
 
 
+# Where a long sentence holds several statements: semicolons, a colon opening a list, enumeration
+# markers ("1) ...", "2. "), a second reported clause ("..., et que ...", "... and that ..."). Each part
+# is a clause that attribution can match on its own.
+_CLAUSE_BREAK = re.compile(r"\s*;\s+|\s*:\s+(?=\S)|\s+(?=\d{1,2}[.)]\s+[^\W\d_])|,?\s+(?=(?:et|and) (?:que|qu['’]|that)\b)")
+MIN_CLAUSE_WORDS = 4
+
+
+def clause_spans(text, sentence_spans_of_text=None):
+    """(start, end) of the clauses of each sentence that holds several (a sentence that does not
+    split gives none: it is matched whole)."""
+    found = []
+    for start, end in sentence_spans_of_text or sentence_spans(text):
+        parts, cursor = [], start
+        for cut in _CLAUSE_BREAK.finditer(text, start, end):
+            parts.append((cursor, cut.start()))
+            cursor = cut.end()
+        parts.append((cursor, end))
+        parts = [(a, b) for a, b in parts if len(text[a:b].split()) >= MIN_CLAUSE_WORDS]
+        if len(parts) >= 2:
+            found += parts
+    return found
+
+
 def sentences(text):
     return [text[a:b] for a, b in sentence_spans(text)]
 

@@ -40,6 +40,7 @@ from qa.sparse import BM25Index  # noqa: E402
 from qa.text import sentences  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "data" / "questions.own.jsonl"
+STATEMENTS = [ROOT / "tests" / "data" / name for name in ("attribution.fit.jsonl", "attribution.final.jsonl")]
 NOISE = 0.02  # per dimension, on unit vectors of 384 dimensions
 
 
@@ -97,15 +98,24 @@ def stop(process):
 _connections = threading.local()
 
 
-def ask(base, question):
-    """(ms, ok) of one GET /api/search over this thread's keep-alive connection, as a real client would."""
+def statements():
+    return [json.loads(line)["text"] for path in STATEMENTS for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def ask(base, question, statement=False):
+    """(ms, ok) of one GET /api/search (or POST /api/attribute of a statement) over this thread's
+    keep-alive connection, as a real client would."""
     import http.client
 
     host, port = base.removeprefix("http://").split(":")
     if getattr(_connections, "base", None) != base:
         _connections.base, _connections.http = base, http.client.HTTPConnection(host, int(port), timeout=60)
     started = time.perf_counter()
-    _connections.http.request("GET", "/api/search?" + urllib.parse.urlencode({"q": question, "k": 5}))
+    if statement:
+        _connections.http.request("POST", "/api/attribute", body=json.dumps({"text": question}),
+                                  headers={"Content-Type": "application/json"})
+    else:
+        _connections.http.request("GET", "/api/search?" + urllib.parse.urlencode({"q": question, "k": 5}))
     response = _connections.http.getresponse()
     response.read()
     if response.getheader("Connection", "").lower() == "close":
@@ -147,6 +157,7 @@ def http_figures(index_dir, rounds=3):
             ms, ok = ask(base, question)
             sequential.append(ms)
             errors += not ok
+    attributed = [ms for _ in range(rounds) for ms, ok in (ask(base, text, statement=True) for text in statements())]
     jobs = [asked[i % len(asked)] for i in range(8 * 25)]
     concurrent_runs = []
     for _ in range(rounds):
@@ -160,7 +171,7 @@ def http_figures(index_dir, rounds=3):
     stop(process)
     concurrent = [ms for run, _ in concurrent_runs for ms in run]
     throughput = statistics.median(rate for _, rate in concurrent_runs)
-    return rows, sequential, concurrent, throughput, errors, peaks
+    return rows, sequential, concurrent, throughput, errors, peaks, attributed
 
 
 def synthetic(size, vectors, texts, seed=0):
@@ -252,7 +263,7 @@ def main():
     if args.only != "growth":
         floor_ms = floor()
         with tempfile.TemporaryDirectory() as folder:
-            rows, sequential, concurrent, throughput, errors, peaks = http_figures(Path(folder) / "index")
+            rows, sequential, concurrent, throughput, errors, peaks, attributed = http_figures(Path(folder) / "index")
             manifest = json.loads(next(Path(folder).glob("index/current/manifest.json")).read_text()) \
                 if list(Path(folder).glob("index/current/manifest.json")) else {}
         p50 = statistics.median(sequential)
@@ -261,6 +272,9 @@ def main():
                   f"| HTTP /api/search, sequential p50 / p95 / p99 | {p50:.1f} / {pct(sequential, .95):.1f} / "
                   f"{pct(sequential, .99):.1f} ms | p50 ≤ 1.5 × floor = {1.5 * floor_ms:.1f} ms | "
                   f"{'yes' if p50 <= 1.5 * floor_ms else 'no'} |",
+                  f"| HTTP /api/attribute, sequential p50 / p95 (the attribution sets' statements) | "
+                  f"{statistics.median(attributed):.1f} / {pct(attributed, .95):.1f} ms | p50 ≤ 2 × search p50 = "
+                  f"{2 * p50:.1f} ms | {'yes' if statistics.median(attributed) <= 2 * p50 else 'no'} |",
                   f"| HTTP /api/search, 8 concurrent clients p50 / p95 / p99 | {statistics.median(concurrent):.1f} / "
                   f"{pct(concurrent, .95):.1f} / {pct(concurrent, .99):.1f} ms | | |",
                   f"| throughput with 8 concurrent clients (1 worker × 8 threads) | {throughput:.0f} requests/s | | |",

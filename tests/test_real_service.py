@@ -42,3 +42,15 @@ def test_attribution_of_statements_written_for_the_tests(real_searcher):
             assert found.verdict == "not_found", row["text"]  # never pinned on the nearest speaker
     assert speakers / len(attributable) >= 0.9
     assert verdicts / len(rows) >= 0.9
+
+
+@pytest.mark.parametrize("name", ["attribution.fit.jsonl", "attribution.final.jsonl"])
+def test_attribution_never_names_a_wrong_person(real_searcher, name):
+    """Statements in six languages: nobody wrongly named, inventions not found, speakers checked."""
+    from qa.evaluate import evaluate_attribution, load_statements, summarise_attribution
+
+    rows = evaluate_attribution(Attributor(real_searcher), load_statements(ROOT / "tests" / "data" / name))
+    summary = summarise_attribution(rows)
+    assert summary["wrong_person"] == 0 and summary["invented_not_found"] == 1.0
+    assert summary["speaker_check_confirmed"] >= 0.9 and summary["speaker_check_other"] >= 0.9
+    assert summary["paraphrase_right_speaker"] >= 0.8 and summary["misquoted_verdict"] >= 0.5

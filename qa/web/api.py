@@ -30,10 +30,11 @@ def search():
 
 @bp.post("/attribute")
 def attribute_statement():
-    """Who said this? quoted, paraphrased or not_found, with the supporting passages."""
+    """Who said this? quoted, paraphrased, misquoted or not_found, with the words that back it; and,
+    when a speaker is named, whether they said it."""
     started = time.perf_counter()
-    text, k = params.attribute_request(params.body())
-    found = present.attribution_json(loaded_attributor().attribute(text, k=k))
+    text, k, speaker = params.attribute_request(params.body())
+    found = present.attribution_json(loaded_attributor().attribute(text, k=k, speaker=speaker), loaded_searcher())
     return jsonify({"text": text, **found, "took_ms": _ms(started)})
 
 

@@ -135,13 +135,21 @@ def who_said_this():
     """Paste a statement; get the verdict and the speakers with the passages that support it."""
     if request.method == "GET":
         return _page("attribute.html", text="", found=None)
-    text = request.form.get("text", "")
+    text, speaker = request.form.get("text", ""), request.form.get("speaker", "")
     try:
-        text, k = params.attribute_request({"text": text})
-    except BadQuestionError as error:
-        return _page("attribute.html", 400, text=text, found=None, error=_form_error(error))
-    found = present.attribution_json(loaded_attributor().attribute(text, k=k))
+        text, k, speaker = params.attribute_request({"text": text, "speaker": speaker})
+        found = present.attribution_json(loaded_attributor().attribute(text, k=k, speaker=speaker), loaded_searcher())
+    except (BadQuestionError, UnknownFilterError) as error:
+        return _page("attribute.html", 400, text=text, speaker=speaker, found=None, error=_form_error(error))
     for candidate in found["candidates"]:
         _with_segments(candidate["passages"])
-    return _page("attribute.html", text=text, found=found, candidates=found["candidates"],
-                 closest=_with_segments(found["closest"]))
+    return _page("attribute.html", text=text, speaker=speaker, found=found, candidates=found["candidates"],
+                 closest=_with_segments(found["closest"]), claimed=_claimed_names(speaker))
+
+
+def _claimed_names(speaker):
+    """The people a typed speaker name stands for, as the report names them."""
+    if not speaker:
+        return []
+    searcher = loaded_searcher()
+    return [searcher.corpus.speaker(i) for i in searcher.speaker_ids_matching(speaker)]

@@ -81,16 +81,37 @@ def _search_body(limits):
 
 
 def _attribute_body(limits):
-    return {"type": "object", "required": ["text"], "properties": {"text": limits["text"], "k": limits["attribute_k"]}}
+    return {"type": "object", "required": ["text"],
+            "properties": {"text": limits["text"], "k": limits["attribute_k"],
+                           "speaker": {**limits["filter"], "description": "check whether this speaker (id or name "
+                                                                          "as written) said it"}}}
+_EVIDENCE = {
+    "type": "object", "required": ["passage", "start", "end", "text"],
+    "description": "the sentence or clause that backs the candidate: its span in the passage's text",
+    "properties": {"passage": {"type": "string"}, "start": {"type": "integer", "minimum": 0},
+                   "end": {"type": "integer", "minimum": 0}, "text": {"type": "string"}},
+}
+_DIFFERENCE = {
+    "type": "object", "required": ["statement", "report"],
+    "description": "a figure, name or negation of the statement and what the report says instead",
+    "properties": {"statement": {"type": "string"}, "report": {"type": "string"},
+                   "kind": {"type": "string", "enum": ["figure", "name", "negation"]}},
+}
 _ATTRIBUTE_RESPONSE = {
-    "type": "object", "required": ["text", "verdict", "candidates"],
+    "type": "object", "required": ["text", "verdict", "speaker_check", "candidates"],
     "properties": {
-        "text": {"type": "string"}, "verdict": {"type": "string", "enum": ["quoted", "paraphrased", "not_found"]},
+        "text": {"type": "string"},
+        "verdict": {"type": "string", "enum": ["quoted", "paraphrased", "misquoted", "not_found"]},
+        "speaker_check": {"description": "when a speaker was named: did they say it? (null when none was)",
+                          "oneOf": [{"type": "string", "enum": ["confirmed", "other_speaker", "not_found"]},
+                                    {"type": "null"}]},
         "candidates": {"type": "array", "items": {
-            "type": "object", "required": ["speaker", "score", "passages"],
+            "type": "object", "required": ["speaker", "score", "passages", "evidence"],
             "properties": {"speaker": {"oneOf": [{"$ref": "#/components/schemas/Speaker"}, {"type": "null"}]},
                            "score": {"type": "number"},
-                           "passages": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}}}}},
+                           "passages": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
+                           "evidence": _EVIDENCE,
+                           "differences": {"type": "array", "items": _DIFFERENCE}}}},
         "closest": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
         "took_ms": {"type": "number"},
     },

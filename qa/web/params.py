@@ -69,7 +69,9 @@ def search_request(data):
 
 
 def attribute_request(data):
-    """(text, k) for /api/attribute and /attribute."""
+    """(text, k, speaker) for /api/attribute and /attribute; speaker: the one the statement is
+    credited to, to check (an id or a name as written), or None."""
     config = current_app.config
     most = int(config["MAX_ATTRIBUTE_K"])
-    return text(data, "text"), integer(data, "k", min(int(config["TOP_K"]), most), 1, most)
+    return (text(data, "text"), integer(data, "k", min(int(config["TOP_K"]), most), 1, most),
+            text(data, "speaker", required=False, limit=int(config["MAX_FILTER_CHARS"])))

@@ -100,9 +100,27 @@ def sections_json(corpus):
          "moderators": [speaker_json(corpus.speaker(m)) for m in s.moderators]} for s in corpus.sections]}
 
 
-def attribution_json(found):
-    """The verdict, the candidates and the closest passages as the API shows them."""
-    return {"verdict": found.verdict, "candidates": [
-        {"speaker": speaker_json(c.speaker) if c.speaker else None, "score": round(c.score, 6),
-         "passages": results_json(c.hits)} for c in found.candidates],
-        "closest": results_json(found.closest)}
+def attribution_json(found, searcher):
+    """The verdict, whether the named speaker said it, the candidates with the words that back each
+    (and what differs, for a misquote), and the closest passages, as the API shows them."""
+    candidates = []
+    for c in found.candidates:
+        candidate = {"speaker": speaker_json(c.speaker) if c.speaker else None, "score": round(c.score, 6),
+                     "passages": results_json(c.hits), "evidence": evidence_json(searcher, c.evidence)}
+        if found.verdict == "misquoted":
+            candidate["differences"] = c.differences
+        candidates.append(candidate)
+    return {"verdict": found.verdict, "speaker_check": found.speaker_check, "candidates": candidates,
+            "closest": results_json(found.closest)}
+
+
+def evidence_json(searcher, evidence):
+    """The sentence or clause that backs a candidate, located in its passage (start and end in the
+    passage's text)."""
+    chunk = searcher.chunks[evidence.row]
+    text = chunk.text[evidence.start:evidence.end]
+    for passage_id in chunk.passages:
+        start = searcher.corpus.passage(passage_id).text.find(text)
+        if start >= 0:
+            return {"passage": passage_id, "start": start, "end": start + len(text), "text": text}
+    return {"passage": chunk.passages[0], "start": 0, "end": 0, "text": text}

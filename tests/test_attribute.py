@@ -1,0 +1,86 @@
+"""Who said this, over the mini report (fake encoder): verdicts, "did X say this?", evidence, misquotes;
+and the pieces attribution is made of."""
+import pytest
+
+from qa.attribute import _is_round, entity_phrases, negated, written_figures
+from qa.text import clause_spans
+
+QUOTE = "les équipes communes d'enquête ont démantelé 12 réseaux"
+
+
+def attribute(client, **body):
+    response = client.post("/api/attribute", json=body)
+    return response.status_code, response.get_json()
+
+
+@pytest.mark.parametrize("speaker, check", [("Jean Martin", "confirmed"), ("Dr Martin", "confirmed"),
+                                            ("Mme Sall", "other_speaker"), (None, None)])
+def test_did_this_speaker_say_it(client, conforms, speaker, check):
+    status, body = attribute(client, text=QUOTE, speaker=speaker)
+    assert status == 200 and body["verdict"] == "quoted" and body["speaker_check"] == check
+    assert body["candidates"][0]["speaker"]["name"] == "Jean Martin"
+    conforms(body, "AttributeResponse")
+
+
+def test_nobody_said_it(client):
+    status, body = attribute(client, text="Le Japon a financé 400 écoles au Mali.", speaker="Jean Martin")
+    assert status == 200 and body["verdict"] == "not_found" and body["speaker_check"] == "not_found"
+
+
+def test_an_unknown_speaker_is_a_400(client):
+    status, body = attribute(client, text=QUOTE, speaker="Nobody Known")
+    assert status == 400 and body["error"]["code"] == "unknown_speaker"
+
+
+def test_every_candidate_shows_the_words_that_back_it(client):
+    _, body = attribute(client, text=QUOTE)
+    evidence = body["candidates"][0]["evidence"]
+    passage = client.get(f"/api/passages/{evidence['passage']}").get_json()
+    assert passage["text"][evidence["start"]:evidence["end"]] == evidence["text"]
+    assert "12 réseaux" in evidence["text"]
+
+
+def test_a_changed_figure_is_a_misquote_naming_both_figures(client, conforms):
+    _, body = attribute(client, text=QUOTE.replace("12", "21"))
+    assert body["verdict"] == "misquoted" and body["candidates"][0]["speaker"]["name"] == "Jean Martin"
+    assert body["candidates"][0]["differences"] == [{"statement": "21", "report": "12", "kind": "figure"}]
+    conforms(body, "AttributeResponse")
+
+
+@pytest.mark.parametrize("lang, words", [("fr", ["Citation déformée", "le rapport dit « 12 », et non « 21 »"]),
+                                         ("en", ["Misquoted", "the report says “12”, not “21”"])])
+def test_the_page_says_what_differs_and_who_said_it(client, lang, words):
+    page = client.post(f"/attribute?lang={lang}", data={"text": QUOTE.replace("12", "21"), "speaker": "Mme Sall"})
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and all(w in text for w in words) and 'id="speaker-check"' in text
+    assert "Fatou Sall" in text and "Jean Martin" in text  # not her: him
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The report does not say this.", True), ("Il n'a jamais été question de cela.", True),
+    ("Elle ne soutient pas cette idée.", True), ("Der Bericht sagt das nicht.", True),
+    ("La protection est essentielle.", False), ("le principe de non-punition des victimes", False),
+    ("elle ne peut être mise en œuvre qu'à travers une série d'engagements", False),
+])
+def test_negation(text, expected):
+    assert negated(text) is expected
+
+
+def test_figures_as_written_and_which_are_round():
+    assert [w for w, _ in written_figures("65 000 élèves, 1,300 morts, 34,75 millions, en 2025-2026")] == \
+        ["65 000", "1,300", "34,75", "2025", "2026"]
+    assert _is_round(1300) and _is_round(80) and not _is_round(2026) and not _is_round(1299) and not _is_round(3.7)
+
+
+def test_names_leave_out_the_words_that_open_a_sentence():
+    assert entity_phrases("O ROCK levou à detenção de 53 traficantes na Somália.") == ["ROCK", "Somália"]
+    assert entity_phrases("Enfin, en Côte d'Ivoire et au Nigeria, l'UE soutient la CEDEAO.") == \
+        ["Côte d'Ivoire", "Nigeria", "UE", "CEDEAO"]
+
+
+def test_long_enumerated_sentences_split_into_clauses():
+    text = ("Elle a cité trois engagements : 1) impliquer les survivants en tant qu'experts ; 2) intégrer des soins "
+            "tenant compte des traumatismes ; et 3) fournir un soutien durable. Une phrase simple sans liste.")
+    clauses = [text[a:b] for a, b in clause_spans(text)]
+    assert clauses == ["Elle a cité trois engagements", "1) impliquer les survivants en tant qu'experts",
+                       "2) intégrer des soins tenant compte des traumatismes", "3) fournir un soutien durable."]

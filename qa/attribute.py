@@ -12,29 +12,19 @@ counterpart in the passage's words, the statement is a misquote of that passage:
 what differs. "Close" is measured in the units of the encoder that built the index (see calibrate in
 build.py), so the same thresholds hold for another encoder.
 """
-import difflib
 import math
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from qa.analyzer import STOP_WORDS, analyze, analyze_query, normalize
+from qa.analyzer import analyze, analyze_query
 from qa.errors import UnknownSpeakerError
 from qa.glossary import expansions
 from qa.language import detect
+from qa.names import (canonical_words, cognate_in, context_words, entity_phrases, figure_in, figures, forms, negated,
+                      negation_context, shows, without_negation, words_as_written, written_figures)
 from qa.text import fold
 
-_WORDS = re.compile(r"[^\W_]+(?:\.\d+)?", re.UNICODE)
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
-# a figure as written: "3 442", "1,300", "34,75", "2025"
-_FIGURE_AS_WRITTEN = re.compile(r"\d{1,3}(?:[  \u202f,.]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?")
-_ENTITY = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w-]*(?:(?:\s+|\s+d['’]|\s+de\s+l['’]|\s+de\s+(?:la\s+)?)[A-ZÀ-ÖØ-Þ][\w-]*)*",
-                     re.UNICODE)
-# "not", "never", "ne ... pas", "no", "non", "não", "nicht", "kein": a negation in any language of the dialogues
-_NEGATION = re.compile(
-    r"\b(?:not|never|no longer|none|cannot|n't|nunca|não|nao|nicht|kein\w*|nie|mai|jamais|aucune?)\b"
-    r"|(?<![\w-])(?:no|non)(?![\w-])|\bn(?:e\s|['’])(?:\S+\s){0,3}?(?:pas|plus|jamais|aucune?|guère|point)\b", re.I)
 MIN_QUOTED_WORDS = 3
 MAX_DIFFERENCES = 2  # a statement that differs in more than this is not a misquote
 
@@ -51,69 +41,6 @@ MISQUOTE_WORDS, WORDS_ACROSS = 0.5, 0.2
 # ...and then the statement corrected to the report's words must come closer to it by this much
 MIN_GAIN_Z = 0.1
 MISQUOTES_TRIED = 3  # each costs one more encoding of the statement
-
-
-def canonical_words(text):
-    """Words of text for matching quotes: case, accents, apostrophes, spacing and number formats ignored."""
-    return _WORDS.findall(fold(normalize(text)))
-
-
-def figures(text):
-    return {float(f) for f in _FIGURE.findall(normalize(text))}
-
-
-def figures_match(wanted, present, tolerance=0.05):
-    """Each wanted figure is present, or one within rounding ("nearly 1,300" for 1 299)."""
-    return all(_figure_in(w, present, tolerance) for w in wanted)
-
-
-def _figure_in(wanted, present, tolerance=0.05):
-    """wanted is among present; a round figure ("nearly 1,300", "80 %") also within rounding."""
-    if not _is_round(wanted):
-        tolerance = 0.0  # a year, a count as exact as 3 442: only itself
-    return any(abs(wanted - p) <= tolerance * max(abs(wanted), 1.0) for p in present)
-
-
-def _is_round(value):
-    """At most two significant digits: 80, 1 300, 5 000 (not 2026, 1 299 or 3,7)."""
-    if value != int(value) or value == 0:
-        return False
-    digits = str(int(abs(value))).rstrip("0")
-    return len(digits) <= 2
-
-
-def written_figures(text):
-    """[(figure as written, value)] in order."""
-    return [(m.group(0), float(normalize(m.group(0)))) for m in _FIGURE_AS_WRITTEN.finditer(text)
-            if _FIGURE.fullmatch(normalize(m.group(0)))]
-
-
-def entity_phrases(text):
-    """Runs of acronyms and capitalised words past the start of a sentence ("West Africa", "NDICI"),
-    without the articles and other small words that open a sentence ("O ROCK", "Le COP II")."""
-    text = normalize(text)
-    found = []
-    for match in _ENTITY.finditer(text):
-        words = match.group(0).split()
-        before = text[:match.start()].rstrip(" \"'(«")
-        starts = not before or before[-1] in ".!?:;" or re.search(r"(?:^|\s)\d{1,2}[.)]$", before)
-        if starts and (not words[0].isupper() or len(words[0]) < 2):
-            words = words[1:]  # the sentence's first word is capitalised anyway
-        while words and fold(words[0]) in STOP_WORDS:
-            words = words[1:]
-        if words:
-            found.append(" ".join(words))
-    return found
-
-
-def entities(text):
-    """Each entity of text as the word lists that would show it in the report: its own words, or a
-    French equivalent."""
-    return [[canonical_words(p)] + [canonical_words(french) for french in expansions(p)] for p in entity_phrases(text)]
-
-
-def negated(text):
-    return bool(_NEGATION.search(text))
 
 
 @dataclass
@@ -166,7 +93,7 @@ class Attributor:
             previous = chunk
             self._tokens.append(set(analyze(described)))
             self._words.append(set(canonical_words(described)))
-            lower.update(fold(w) for w in _WORDS.findall(chunk.text) if w[0].islower())
+            lower.update(fold(w) for w in words_as_written(chunk.text) if w[0].islower())
         self._report_words = set().union(*self._words) if self._words else set()
         self._names_seen = {}  # name -> its vector
         detect("")  # load the language identifier now, not on the first statement
@@ -192,7 +119,7 @@ class Attributor:
         wanted, names, denies = written_figures(text), entity_phrases(text), negated(text)
         language = detect(text)[0]
         if language == "de":  # German writes every noun with a capital
-            names = [p for p in names if any(w.isupper() for w in p.split()) or _shows(_forms(p), self._report_words)]
+            names = [p for p in names if any(w.isupper() for w in p.split()) or shows(forms(p), self._report_words)]
         own, tokens = analyze(text), set(analyze_query(text))
         paraphrases, misquotes = [], []
         for hit in result.candidates[: max(k, 10)]:
@@ -245,7 +172,7 @@ class Attributor:
         corrected = text
         for difference in differences:
             if difference["kind"] == "negation":
-                corrected = _without_negation(corrected) if negated(corrected) else corrected
+                corrected = without_negation(corrected) if negated(corrected) else corrected
             else:
                 corrected = corrected.replace(difference["statement"], difference["report"])
         if corrected == text:
@@ -274,23 +201,23 @@ class Attributor:
         but for those; None when it differs in more, or in what the passage has no counterpart for."""
         sentence = self._text_of(evidence)
         differences = []
-        missing = [(written, value) for written, value in wanted if not _figure_in(value, self._figures[row])]
+        missing = [(written, value) for written, value in wanted if not figure_in(value, self._figures[row])]
         if missing:
             stated = {value for _, value in wanted}
-            offered = [(w, v) for w, v in written_figures(sentence) if not _figure_in(v, stated)]
+            offered = [(w, v) for w, v in written_figures(sentence) if not figure_in(v, stated)]
             for written, value in missing:
                 if not offered:
                     return None
                 closest = min(offered, key=lambda o: abs(math.log((abs(o[1]) + 1) / (abs(value) + 1))))
                 offered.remove(closest)
                 differences.append({"statement": written, "report": closest[0], "kind": "figure"})
-        absent = [p for p in names if not _shows(_forms(p), self._words[row])
-                  and not _cognate_in(p, self._words[row])]  # "Dipartimento" for "Département"
+        absent = [p for p in names if not shows(forms(p), self._words[row])
+                  and not cognate_in(p, self._words[row])]  # "Dipartimento" for "Département"
         if absent:
             around = self._around(evidence)
             offered = [p for p in self._entities_only_in(around, text) if self._is_name(p)]
             for phrase in absent:
-                known = self._is_name(phrase) and _shows(_forms(phrase), self._report_words)
+                known = self._is_name(phrase) and shows(forms(phrase), self._report_words)
                 if not known and translated and evidence.support >= self.sure and not phrase.isupper():
                     continue  # very close in meaning across languages: a name in translation ("Lavoro")
                 # a name the report never uses (an invention, or a translation it cannot see) has no
@@ -302,14 +229,14 @@ class Attributor:
                 differences.append({"statement": phrase, "report": counterpart, "kind": "name"})
         said = self._clause_within(evidence, vector) if evidence.clause is False else sentence
         if denies != negated(said):
-            differences.append({"statement": _negation_context(text) if denies else text.strip(),
-                                "report": said.strip() if not denies else _negation_context(said) or said,
+            differences.append({"statement": negation_context(text) if denies else text.strip(),
+                                "report": said.strip() if not denies else negation_context(said) or said,
                                 "kind": "negation"})
         return differences if len(differences) <= MAX_DIFFERENCES else None
 
     def _is_name(self, phrase):
         """A proper name or acronym, not a capitalised common noun ("Secrétaire", "Système")."""
-        return any(len(w) > 1 and fold(w) not in self._common for w in _WORDS.findall(phrase))
+        return any(len(w) > 1 and fold(w) not in self._common for w in words_as_written(phrase))
 
     @staticmethod
     def _entities_only_in(sentence, statement):
@@ -342,8 +269,8 @@ class Attributor:
         ("au Ghana et par le biais de" / "en Côte d'Ivoire et par le biais de"), else the nearest in meaning."""
         if len(offered) == 1:
             return offered[0]
-        context = _context_words(statement, phrase)
-        overlaps = [len(context & _context_words(around, o)) for o in offered]
+        context = context_words(statement, phrase)
+        overlaps = [len(context & context_words(around, o)) for o in offered]
         if max(overlaps) > 0 and overlaps.count(max(overlaps)) == 1:
             return offered[overlaps.index(max(overlaps))]
         vectors = self._name_vectors([phrase] + offered)
@@ -387,64 +314,3 @@ class Attributor:
         return [Candidate(c.speaker, c.score, c.hits[:k], c.evidence) for c in list(groups.values())[:k]]
 
 
-def _context_words(text, phrase, width=5):
-    """The words just before and after phrase in text."""
-    at = text.find(phrase)
-    if at < 0:
-        return set()
-    before = canonical_words(text[:at])[-width:]
-    after = canonical_words(text[at + len(phrase):])[:width]
-    return {w for w in before + after if w not in STOP_WORDS}
-
-
-def _cognate_in(phrase, words):
-    """Every long word of the name has a near spelling in words (a name written in another language)."""
-    own = [w for w in canonical_words(phrase) if len(w) >= 6]
-    return bool(own) and all(any(_near(o, w) for w in words) for o in own)
-
-
-def _near(one, other, at_least=0.75):
-    """Spelled alike: "dipartimento" and "departement" (the cheap bounds first: this runs often)."""
-    if one[0] != other[0] or not 0.6 <= len(one) / max(len(other), 1) <= 1.6:
-        return False
-    matcher = difflib.SequenceMatcher(None, one, other)
-    return matcher.real_quick_ratio() >= at_least and matcher.quick_ratio() >= at_least and matcher.ratio() >= at_least
-
-
-def _forms(phrase):
-    return [canonical_words(phrase)] + [canonical_words(french) for french in expansions(phrase)]
-
-
-def _without_negation(text):
-    """text with its negation taken out: "n'est pas essentielle" -> "est essentielle", "is not" -> "is"."""
-    text = re.sub(r"\bn(?:e\s+|['’])((?:\S+\s){0,3}?)(?:pas|plus|jamais|guère|point)\b\s*", r"\1", text)
-    return re.sub(r"\s*\b(?:not|never|nicht|nunca|não|non)\b|n't\b", "", text, flags=re.I)
-
-
-def _negation_context(text):
-    """The negation and the words around it: "does not disproportionately affect"."""
-    match = _NEGATION.search(text)
-    if not match:
-        return ""
-    words_before = text[:match.start()].split()[-1:]
-    words_after = text[match.end():].split()[:3]
-    return " ".join(words_before + [match.group(0)] + words_after).strip(" ,.;")
-
-
-# a name and the adjective made from it: "Nigeria" in "nigérian", "Sénégal" in "sénégalais"; not "Niger" in "Nigeria"
-_ADJECTIVE_ENDINGS = {"", "s", "n", "ns", "ne", "nes", "nne", "nnes", "ais", "aise", "aises", "ain", "aine", "ains",
-                      "ien", "ienne", "iens", "iennes", "an", "ans", "e", "es", "en", "enne", "ens", "ennes"}
-
-
-def _shows(forms, words):
-    """The entity's own words are all there (or the adjective made from them: "Nigeria" in
-    "nigérian"), or most content words of a French equivalent are."""
-    own, *french = forms
-    if all(o in words or len(o) >= 5 and any(w.startswith(o) and w[len(o):] in _ADJECTIVE_ENDINGS for w in words)
-           for o in own):
-        return True
-    for form in french:
-        content = [w for w in form if len(w) > 2]
-        if content and sum(w in words for w in content) * 2 >= len(content):
-            return True
-    return False

@@ -17,6 +17,7 @@ from qa.dense import FaissIndex
 from qa.encoders import create_encoder
 from qa.sentences import SentenceIndex
 from qa.sparse import BM25Index
+from qa.vocabulary import Vocabulary
 from qa.text import clause_spans, sentence_spans
 
 VERSION = "0.1.0"
@@ -53,6 +54,7 @@ def build_index(config, encoder=None, log=print):
         sparse=BM25Index.build([analyze(t) for t in texts]),
         sentences=SentenceIndex.build(sentence_vectors, spans, len(chunks)),
         clauses=SentenceIndex.build(clause_vectors, clauses, len(chunks)),
+        vocabulary=_vocabulary(chunks, encoder, log),
         acronyms=find_acronyms(c.text for c in chunks))
     stored.manifest = {
         "embedder": config["EMBEDDER"], "encoder": encoder.name, "dim": encoder.dim,
@@ -66,6 +68,13 @@ def build_index(config, encoder=None, log=print):
     manifest = store.save_index(config["INDEX_DIR"], stored)
     log(f"index built in {manifest['build_seconds']} s and published: {store.current(config['INDEX_DIR'])}")
     return manifest
+
+
+def _vocabulary(chunks, encoder, log):
+    started = time.perf_counter()
+    vocabulary = Vocabulary.build([c.text for c in chunks], encoder)
+    log(f"encoded the report's {len(vocabulary.stems)} words in {time.perf_counter() - started:.1f} s")
+    return vocabulary
 
 
 def calibrate(encoder, chunks, spans, sentence_vectors, sample=64):

@@ -54,7 +54,9 @@ def evaluate(searcher, questions, depth=10):
     rows = []
     for item in questions:
         result = searcher.search(item["q"], k=depth)
-        ranks = [i for i, hit in enumerate(result.hits, start=1) if contains_evidence(hit.chunk.text, item["evidence"])]
+        # a result stands for a passage (its best chunk shown): the evidence is looked for in both
+        ranks = [i for i, hit in enumerate(result.hits, start=1)
+                 if contains_evidence(hit.chunk.text + " " + searcher.corpus.passage(hit.passage).text, item["evidence"])]
         first = ranks[0] if ranks else None
         top = result.hits[0] if result.hits else None
         names = [s.name for s in top.speakers] if top else []

@@ -17,6 +17,7 @@ from qa.corpus.model import Section
 from qa.encoders import create_encoder
 from qa.errors import IndexMismatchError, UnknownKindError, UnknownSectionError, UnknownSpeakerError
 from qa.fusion import rrf, weighted
+from qa.language import detect
 from qa.text import fold
 
 SOURCES = ("dense", "sparse", "sentence")
@@ -56,8 +57,9 @@ class Hit:
 class SearchResult:
     query: str
     hits: list
-    candidates: list  # every fused hit up to the candidate depth, for facets and paging
+    candidates: list  # every fused hit up to the candidate depth, one per passage, for facets and paging
     timings: dict = field(default_factory=dict)
+    language: str = "fr"  # of the question, as detected
 
 
 @dataclass
@@ -72,7 +74,7 @@ class Searcher:
         self.config, self.manifest, self.corpus = config, stored.manifest, stored.corpus
         self.chunks, self.acronyms = stored.chunks, stored.acronyms
         self.encoder, self.dense, self.sparse, self.sentences = encoder, stored.dense, stored.sparse, stored.sentences
-        self.clauses = stored.clauses
+        self.clauses, self.vocabulary = stored.clauses, stored.vocabulary
         self.kinds = sorted({c.kind for c in self.chunks})
         self._sentence_tokens = {}  # (row, start) -> set of analysed tokens, filled as highlights need them
 
@@ -150,22 +152,33 @@ class Searcher:
         timings["dense_ms"] = _ms(started)
 
         started = time.perf_counter()
+        language = detect(question)[0]
         tokens = expand(analyze_query(question), self.acronyms)
+        lexical_weight = float(config["SPARSE_WEIGHT"])
+        if language not in ("fr", "en"):
+            # French is analysed, English goes through the glossary; other languages reach the
+            # report's words through the encoder, and the lexical side counts less
+            tokens += [t for t in self.vocabulary.translate(question, self.encoder) if t not in tokens]
+            lexical_weight = float(config["OTHER_LANGUAGE_SPARSE_WEIGHT"])
         sparse = self.sparse.search([tokens], depth, allowed)[0]
         timings["sparse_ms"] = _ms(started)
 
         started = time.perf_counter()
-        weights = [float(config["DENSE_WEIGHT"]), float(config["SPARSE_WEIGHT"]), float(config["SENTENCE_WEIGHT"])]
+        weights = [float(config["DENSE_WEIGHT"]), lexical_weight, float(config["SENTENCE_WEIGHT"])]
         rankings = [dense, sparse, sentence]
         if config["FUSION"] == "weighted":
             fused = weighted(rankings, weights)
         else:
             fused = rrf(rankings, weights, int(config["RRF_K"]))
-        candidates = [self._hit(row, score, ranks) for row, score, ranks in fused[:depth]]
-        for hit in candidates[offset:offset + k]:
-            self._highlight(hit, vector, tokens)
+        # one passage, one result: a passage is represented by its best chunk, highlighted at its best sentence
+        candidates, shown = [], set()
+        for row, score, ranks in fused[:depth]:
+            hit = self._highlight(self._hit(row, score, ranks), vector, tokens)
+            if hit.passage not in shown:
+                shown.add(hit.passage)
+                candidates.append(hit)
         timings["fusion_ms"] = _ms(started)
-        return SearchResult(question, candidates[offset:offset + k], candidates, timings)
+        return SearchResult(question, candidates[offset:offset + k], candidates, timings, language)
 
     def hit(self, row, score, vector, ranks=(None, None, None)):
         """A highlighted hit for a chunk found otherwise than by search (attribution)."""

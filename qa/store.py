@@ -22,6 +22,7 @@ from qa.dense import FaissIndex
 from qa.errors import IndexFolderError, IndexMismatchError, IndexNotBuiltError
 from qa.sentences import SentenceIndex
 from qa.sparse import BM25Index
+from qa.vocabulary import Vocabulary
 
 MANIFEST = "manifest.json"
 DENSE = "dense.faiss"
@@ -30,10 +31,12 @@ SENTENCE_VECTORS = "sentences.npy"
 SENTENCE_SPANS = "sentence_spans.npy"
 CLAUSE_VECTORS = "clauses.npy"
 CLAUSE_SPANS = "clause_spans.npy"
+VOCABULARY = "vocabulary.json"
+VOCABULARY_VECTORS = "vocabulary.npy"
 CHUNKS = "chunks.jsonl"
 ACRONYMS = "acronyms.json"
 CORPUS = "corpus.json"
-FORMAT = 2  # 2: clauses and the encoder's calibration
+FORMAT = 3  # 2: clauses and the encoder's calibration; 3: the vocabulary
 CHECKSUM_LIMIT = 256 * 1024 * 1024  # files larger than this are checked by size only at load
 
 
@@ -48,6 +51,7 @@ class StoredIndex:
     sparse: BM25Index
     sentences: SentenceIndex
     clauses: SentenceIndex  # the clauses of long enumerated sentences, for attribution
+    vocabulary: Vocabulary  # the report's words, embedded, for questions in other languages
     acronyms: dict  # the report's own "long form (ACR)" pairs: acronym -> analysed long form
 
 
@@ -64,6 +68,7 @@ def save_index(index_dir, stored):
         stored.sparse.save(folder / SPARSE)
         stored.sentences.save(folder / SENTENCE_VECTORS, folder / SENTENCE_SPANS)
         stored.clauses.save(folder / CLAUSE_VECTORS, folder / CLAUSE_SPANS)
+        stored.vocabulary.save(folder / VOCABULARY, folder / VOCABULARY_VECTORS)
         with open(folder / CHUNKS, "w", encoding="utf-8") as handle:
             for chunk in stored.chunks:
                 handle.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
@@ -97,7 +102,8 @@ def load_index(config):
     clauses = SentenceIndex.load(folder / CLAUSE_VECTORS, folder / CLAUSE_SPANS, len(chunks), manifest["clauses"])
     dense = FaissIndex.load(folder / DENSE, manifest["dense_index"], len(chunks), manifest["dim"])
     sparse = BM25Index.load(folder / SPARSE, len(chunks))
-    return StoredIndex(manifest, corpus, chunks, dense, sparse, sentences, clauses, acronyms)
+    vocabulary = Vocabulary.load(folder / VOCABULARY, folder / VOCABULARY_VECTORS)
+    return StoredIndex(manifest, corpus, chunks, dense, sparse, sentences, clauses, vocabulary, acronyms)
 
 
 def _new_build_folder(index_dir):

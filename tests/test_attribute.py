@@ -2,7 +2,7 @@
 and the pieces attribution is made of."""
 import pytest
 
-from qa.attribute import _is_round, entity_phrases, negated, written_figures
+from qa.names import entity_phrases, is_round, negated, written_figures
 from qa.text import clause_spans
 
 QUOTE = "les équipes communes d'enquête ont démantelé 12 réseaux"
@@ -69,7 +69,7 @@ def test_negation(text, expected):
 def test_figures_as_written_and_which_are_round():
     assert [w for w, _ in written_figures("65 000 élèves, 1,300 morts, 34,75 millions, en 2025-2026")] == \
         ["65 000", "1,300", "34,75", "2025", "2026"]
-    assert _is_round(1300) and _is_round(80) and not _is_round(2026) and not _is_round(1299) and not _is_round(3.7)
+    assert is_round(1300) and is_round(80) and not is_round(2026) and not is_round(1299) and not is_round(3.7)
 
 
 def test_names_leave_out_the_words_that_open_a_sentence():

@@ -55,6 +55,7 @@ _SEARCH_RESPONSE = {
     "type": "object", "required": ["query", "k", "results", "took_ms"],
     "properties": {
         "query": {"type": "string"}, "k": {"type": "integer"}, "offset": {"type": "integer"},
+        "language": {"type": "string", "description": "the question's language, as detected (fr, en, ar, es, pt, it, de)"},
         "total": {"type": "integer"}, "took_ms": {"type": "number"}, "timings": {"type": "object"},
         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
         "facets": {"type": "object", "properties": {

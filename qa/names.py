@@ -1,0 +1,141 @@
+"""Names, figures and negations in statements and passages, compared across spellings and languages.
+
+Shared by attribution (is a statement backed by a passage? what differs?) and by the search's
+"does the report address this at all?" check.
+"""
+import difflib
+import re
+
+from qa.analyzer import STOP_WORDS, normalize
+from qa.glossary import expansions
+from qa.text import fold
+
+_WORDS = re.compile(r"[^\W_]+(?:\.\d+)?", re.UNICODE)
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+# a figure as written: "3 442", "1,300", "34,75", "2025"
+_FIGURE_AS_WRITTEN = re.compile(r"\d{1,3}(?:[  \u202f,.]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?")
+_ENTITY = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w-]*(?:(?:\s+|\s+d['’]|\s+de\s+l['’]|\s+de\s+(?:la\s+)?)[A-ZÀ-ÖØ-Þ][\w-]*)*",
+                     re.UNICODE)
+# "not", "never", "ne ... pas", "no", "non", "não", "nicht", "kein": a negation in any language of the dialogues
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|none|cannot|n't|nunca|não|nao|nicht|kein\w*|nie|mai|jamais|aucune?)\b"
+    r"|(?<![\w-])(?:no|non)(?![\w-])|\bn(?:e\s|['’])(?:\S+\s){0,3}?(?:pas|plus|jamais|aucune?|guère|point)\b", re.I)
+
+
+# a name and the adjective made from it: "Nigeria" in "nigérian", "Sénégal" in "sénégalais"; not "Niger" in "Nigeria"
+ADJECTIVE_ENDINGS = {"", "s", "n", "ns", "ne", "nes", "nne", "nnes", "ais", "aise", "aises", "ain", "aine", "ains",
+                      "ien", "ienne", "iens", "iennes", "an", "ans", "e", "es", "en", "enne", "ens", "ennes"}
+
+
+def words_as_written(text):
+    return _WORDS.findall(text)
+
+
+def canonical_words(text):
+    """Words of text for matching quotes: case, accents, apostrophes, spacing and number formats ignored."""
+    return _WORDS.findall(fold(normalize(text)))
+
+
+def figures(text):
+    return {float(f) for f in _FIGURE.findall(normalize(text))}
+
+
+def figure_in(wanted, present, tolerance=0.05):
+    """wanted is among present; a round figure ("nearly 1,300", "80 %") also within rounding."""
+    if not is_round(wanted):
+        tolerance = 0.0  # a year, a count as exact as 3 442: only itself
+    return any(abs(wanted - p) <= tolerance * max(abs(wanted), 1.0) for p in present)
+
+
+def is_round(value):
+    """At most two significant digits: 80, 1 300, 5 000 (not 2026, 1 299 or 3,7)."""
+    if value != int(value) or value == 0:
+        return False
+    digits = str(int(abs(value))).rstrip("0")
+    return len(digits) <= 2
+
+
+def written_figures(text):
+    """[(figure as written, value)] in order."""
+    return [(m.group(0), float(normalize(m.group(0)))) for m in _FIGURE_AS_WRITTEN.finditer(text)
+            if _FIGURE.fullmatch(normalize(m.group(0)))]
+
+
+def entity_phrases(text):
+    """Runs of acronyms and capitalised words past the start of a sentence ("West Africa", "NDICI"),
+    without the articles and other small words that open a sentence ("O ROCK", "Le COP II")."""
+    text = normalize(text)
+    found = []
+    for match in _ENTITY.finditer(text):
+        words = match.group(0).split()
+        before = text[:match.start()].rstrip(" \"'(«")
+        starts = not before or before[-1] in ".!?:;" or re.search(r"(?:^|\s)\d{1,2}[.)]$", before)
+        if starts and (not words[0].isupper() or len(words[0]) < 2):
+            words = words[1:]  # the sentence's first word is capitalised anyway
+        while words and fold(words[0]) in STOP_WORDS:
+            words = words[1:]
+        if words:
+            found.append(" ".join(words))
+    return found
+
+
+def negated(text):
+    return bool(_NEGATION.search(text))
+
+
+def context_words(text, phrase, width=5):
+    """The words just before and after phrase in text."""
+    at = text.find(phrase)
+    if at < 0:
+        return set()
+    before = canonical_words(text[:at])[-width:]
+    after = canonical_words(text[at + len(phrase):])[:width]
+    return {w for w in before + after if w not in STOP_WORDS}
+
+
+def cognate_in(phrase, words):
+    """Every long word of the name has a near spelling in words (a name written in another language)."""
+    own = [w for w in canonical_words(phrase) if len(w) >= 6]
+    return bool(own) and all(any(near(o, w) for w in words) for o in own)
+
+
+def near(one, other, at_least=0.75):
+    """Spelled alike: "dipartimento" and "departement" (the cheap bounds first: this runs often)."""
+    if one[0] != other[0] or not 0.6 <= len(one) / max(len(other), 1) <= 1.6:
+        return False
+    matcher = difflib.SequenceMatcher(None, one, other)
+    return matcher.real_quick_ratio() >= at_least and matcher.quick_ratio() >= at_least and matcher.ratio() >= at_least
+
+
+def forms(phrase):
+    return [canonical_words(phrase)] + [canonical_words(french) for french in expansions(phrase)]
+
+
+def without_negation(text):
+    """text with its negation taken out: "n'est pas essentielle" -> "est essentielle", "is not" -> "is"."""
+    text = re.sub(r"\bn(?:e\s+|['’])((?:\S+\s){0,3}?)(?:pas|plus|jamais|guère|point)\b\s*", r"\1", text)
+    return re.sub(r"\s*\b(?:not|never|nicht|nunca|não|non)\b|n't\b", "", text, flags=re.I)
+
+
+def negation_context(text):
+    """The negation and the words around it: "does not disproportionately affect"."""
+    match = _NEGATION.search(text)
+    if not match:
+        return ""
+    words_before = text[:match.start()].split()[-1:]
+    words_after = text[match.end():].split()[:3]
+    return " ".join(words_before + [match.group(0)] + words_after).strip(" ,.;")
+
+
+def shows(forms, words):
+    """The entity's own words are all there (or the adjective made from them: "Nigeria" in
+    "nigérian"), or most content words of a French equivalent are."""
+    own, *french = forms
+    if all(o in words or len(o) >= 5 and any(w.startswith(o) and w[len(o):] in ADJECTIVE_ENDINGS for w in words)
+           for o in own):
+        return True
+    for form in french:
+        content = [w for w in form if len(w) > 2]
+        if content and sum(w in words for w in content) * 2 >= len(content):
+            return True
+    return False

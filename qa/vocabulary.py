@@ -1,0 +1,89 @@
+"""The report's own vocabulary, embedded once at build time: a question's words in any language reach
+their nearest words of the report through the encoder's space, for the lexical (BM25) side.
+
+No hand-written table: each word of the report (its most frequent written form, per analysed stem) is
+encoded; a question word is encoded at query time and stands for the report words it is closest to,
+when it is as close as a word and its own translation usually are (calibrated per encoder: see
+`calibrate`).
+"""
+import json
+import re
+from collections import Counter
+
+import numpy as np
+
+from qa.analyzer import STOP_WORDS, analyze
+from qa.errors import IndexMismatchError
+from qa.text import fold
+
+_WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
+MIN_LETTERS = 4
+# A question word stands for a report word this many spreads above the similarity of a word to its
+# nearest other word of the report (fitted on tests/data/questions.languages.own.jsonl).
+MATCH_Z = -0.5
+MAX_WORDS_TRANSLATED = 8  # one encoding batch; longer questions keep their first words
+
+
+class Vocabulary:
+    def __init__(self, stems, vectors, calibration):
+        self.stems = stems  # analysed form of each word: the token BM25 knows
+        self.vectors = vectors  # one unit row per word (its written form, encoded as a passage)
+        self.calibration = calibration
+        self.threshold = calibration["mean"] + MATCH_Z * calibration["std"]
+        self.known = set(stems)
+
+    @classmethod
+    def build(cls, texts, encoder, sample=128):
+        written = {}
+        for text in texts:
+            for word in _WORD.findall(text.replace("’", "'")):
+                word = word.split("'")[-1]
+                if len(word) < MIN_LETTERS or fold(word) in STOP_WORDS:
+                    continue
+                tokens = analyze(word)
+                if tokens:
+                    written.setdefault(tokens[0], Counter())[word if word.isupper() else word.lower()] += 1
+        stems = sorted(written)
+        words = [written[s].most_common(1)[0][0] for s in stems]
+        if not words:
+            return cls([], np.zeros((0, encoder.dim), dtype=np.float32), {"mean": 1.0, "std": 1.0})
+        vectors = encoder.encode_passages(words)
+        return cls(stems, vectors, calibrate(encoder, words, vectors, sample))
+
+    def save(self, stems_path, vectors_path):
+        stems_path.write_text(json.dumps({"stems": self.stems, "calibration": self.calibration}, ensure_ascii=False),
+                              encoding="utf-8")
+        np.save(vectors_path, self.vectors)
+
+    @classmethod
+    def load(cls, stems_path, vectors_path):
+        try:
+            data = json.loads(stems_path.read_text(encoding="utf-8"))
+            vectors = np.load(vectors_path)
+        except (OSError, ValueError) as exc:
+            raise IndexMismatchError(f"{stems_path.parent}: unreadable vocabulary ({exc})") from None
+        if len(vectors) != len(data["stems"]):
+            raise IndexMismatchError(f"{stems_path.parent}: the vocabulary's words and vectors do not match")
+        return cls(data["stems"], vectors, data["calibration"])
+
+    def translate(self, question, encoder):
+        """The report's words that the question's words stand for (its own words that the report
+        already has are left to the analyzer)."""
+        words = [w for w in dict.fromkeys(_WORD.findall(question)) if len(w) >= MIN_LETTERS and not w.isupper()]
+        words = [w for w in words if not set(analyze(w)) <= self.known]
+        words = sorted(words, key=len, reverse=True)[:MAX_WORDS_TRANSLATED]  # the longest say the most
+        if not words or not len(self.stems):
+            return []
+        similarities = encoder.encode_queries(words) @ self.vectors.T
+        best = similarities.argmax(axis=1)
+        return list(dict.fromkeys(self.stems[i] for row, i in zip(similarities, best) if row[i] >= self.threshold))
+
+
+def calibrate(encoder, words, vectors, sample):
+    """How close a word of the report, asked as a query, is to the nearest *other* word of the report:
+    the level a question word must clear to stand for one."""
+    picked = np.random.default_rng(0).choice(len(words), min(sample, len(words)), replace=False)
+    similarities = encoder.encode_queries([words[i] for i in picked]) @ vectors.T
+    similarities[np.arange(len(picked)), picked] = -np.inf
+    nearest = similarities.max(axis=1)
+    return {"mean": round(float(nearest.mean()), 6), "std": round(max(float(nearest.std()), 0.01), 6)}

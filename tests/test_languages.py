@@ -1,0 +1,59 @@
+"""Questions in the languages of the dialogues: detection, the report's vocabulary reached through the
+encoder, one passage per result."""
+import zlib
+
+import numpy as np
+import pytest
+
+from qa.language import detect
+from qa.vocabulary import Vocabulary
+
+
+@pytest.mark.parametrize("question, language", [
+    ("Qui a modéré la session 4 ?", "fr"), ("Who moderated session 4?", "en"),
+    ("¿Quién moderó la sesión 4?", "es"), ("Quem moderou a sessão 4?", "pt"), ("Chi ha moderato la sessione 4?", "it"),
+    ("Wer hat die Sitzung 4 moderiert?", "de"), ("من أدار الجلسة الرابعة؟", "ar"),
+])
+def test_short_questions_are_recognised(question, language):
+    assert detect(question)[0] == language
+
+
+class ConceptEncoder:
+    """Words of one concept, in any language, share a direction; every other word has its own; the
+    report's (French) words also share a little, as words of one language do."""
+
+    name, dim = "test:concepts", 256
+    CONCEPTS = {"enseignants": 0, "Lehrer": 0, "frontières": 1, "Grenzen": 1, "budget": 2}
+    GERMAN = {"Lehrer", "Grenzen", "Schulen", "viele"}
+
+    def _encode(self, texts):
+        vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            vectors[row, self.CONCEPTS.get(text, 3 + zlib.crc32(text.encode()) % 250)] = 1.0
+            if text not in self.GERMAN:
+                vectors[row, 255] = 0.3
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    encode_queries = encode_passages = _encode
+
+
+def test_a_question_word_reaches_the_report_word_of_the_same_meaning(tmp_path):
+    encoder = ConceptEncoder()
+    vocabulary = Vocabulary.build(["Les enseignants surveillent les frontières.", "Le budget des écoles."], encoder)
+    assert set(vocabulary.translate("Wie viele Lehrer an den Grenzen?", encoder)) == {"enseign", "frontier"}
+    assert vocabulary.translate("Wie viele Schulen?", encoder) == []  # no word of the report means that
+    vocabulary.save(tmp_path / "v.json", tmp_path / "v.npy")
+    loaded = Vocabulary.load(tmp_path / "v.json", tmp_path / "v.npy")
+    assert loaded.stems == vocabulary.stems and loaded.threshold == pytest.approx(vocabulary.threshold)
+
+
+def test_one_passage_one_result_across_pages(client):
+    pages = [client.get("/api/search", query_string={"q": "coopération des victimes", "k": 4, "offset": o}).get_json()
+             for o in (0, 4, 8)]
+    passages = [r["passage"] for page in pages for r in page["results"]]
+    assert len(passages) == len(set(passages)) and len(passages) > 4
+
+
+def test_the_answer_says_which_language_it_read(client):
+    body = client.get("/api/search", query_string={"q": "¿Cuántas escuelas recibieron módulos de prevención?"}).get_json()
+    assert body["language"] == "es"

@@ -80,7 +80,6 @@ class Attributor:
         self.sure = calibration["mean"] + SURE_Z * calibration["std"]
         self._quotable = []  # per chunk: its canonical words, as one spaced text, for quotes
         self._figures, self._tokens, self._words = [], [], []  # per chunk, with its speakers' names and roles
-        lower = set()  # words the report writes in lower case somewhere: common nouns, not names
         previous = None
         for chunk in searcher.chunks:
             # what the passage says, who says it, and where: "Valletta" names the section on the PACV
@@ -93,11 +92,10 @@ class Attributor:
             previous = chunk
             self._tokens.append(set(analyze(described)))
             self._words.append(set(canonical_words(described)))
-            lower.update(fold(w) for w in words_as_written(chunk.text) if w[0].islower())
-        self._report_words = set().union(*self._words) if self._words else set()
+        self._report_words = searcher.report_words
         self._names_seen = {}  # name -> its vector
         detect("")  # load the language identifier now, not on the first statement
-        self._common = lower
+        self._common = searcher.common_words
 
     def attribute(self, text, k=5, speaker=None):
         """The verdict on a statement; speaker (an id or a name as written): did they say it?"""

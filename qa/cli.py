@@ -150,15 +150,24 @@ def run_eval(args):
     if args.json:
         print(json.dumps({"summary": summary, "questions": rows}, ensure_ascii=False, indent=1))
     else:
-        print(f"{'set':6} {'n':>4} {'hit@1':>7} {'hit@5':>7} {'mrr@10':>7} {'speaker':>8}")
+        print(f"{'set':6} {'n':>4} {'hit@1':>7} {'hit@5':>7} {'mrr@10':>7} {'speaker':>8} {'flagged':>8} "
+              f"{'outside':>8} {'flagged':>8}")
         for name, figures in summary.items():
             print(f"{name:6} {figures['n']:>4} {figures['hit@1']:>7.3f} {figures['hit@5']:>7.3f} "
-                  f"{figures['mrr@10']:>7.3f} {figures['speaker']:>8.3f}")
+                  f"{figures['mrr@10']:>7.3f} {figures['speaker']:>8.3f} {figures['flagged']:>8.3f} "
+                  f"{figures['outside']:>8} {figures['outside_flagged']:>8.3f}")
         for row in rows:
+            if not row["answered_in_report"]:
+                if not row["flagged"]:
+                    print(f"not flagged {row['id']} [{row['lang']}]: {row['q']}")
+                continue
+            if row["flagged"]:
+                print(f"flagged {row['id']} [{row['lang']}] as not in the report ({', '.join(row['unaddressed'])}): "
+                      f"{row['q']}")
             if row["rank"] != 1 or not row["speaker_ok"]:
                 print(f"miss {row['id']} [{row['lang']}] rank={row['rank']} top={row['top']} "
                       f"speakers={row['top_speakers']} expected={row['expected_speaker']}: {row['q']}")
-    failed = [name for name, f in summary.items() if name != "all" and
+    failed = [name for name, f in summary.items() if name != "all" and f["n"] and
               (f["hit@1"] < args.min_hit1 or f["hit@5"] < args.min_hit5 or f["speaker"] < args.min_speaker)]
     if failed:
         print(f"under the thresholds for: {', '.join(failed)}", file=sys.stderr)

@@ -12,7 +12,8 @@ from qa.text import fold
 
 
 def load_questions(path):
-    return _read_jsonl(path, lambda item: isinstance(item.get("q"), str) and isinstance(item.get("evidence"), list),
+    """Questions with their evidence; a question without "evidence" is one the report does not answer."""
+    return _read_jsonl(path, lambda item: isinstance(item.get("q"), str) and isinstance(item.get("evidence", []), list),
                        "needs 'q' (text) and 'evidence' (list)")
 
 
@@ -54,9 +55,11 @@ def evaluate(searcher, questions, depth=10):
     rows = []
     for item in questions:
         result = searcher.search(item["q"], k=depth)
+        answered = "evidence" in item
         # a result stands for a passage (its best chunk shown): the evidence is looked for in both
         ranks = [i for i, hit in enumerate(result.hits, start=1)
-                 if contains_evidence(hit.chunk.text + " " + searcher.corpus.passage(hit.passage).text, item["evidence"])]
+                 if answered and contains_evidence(hit.chunk.text + " " + searcher.corpus.passage(hit.passage).text,
+                                                   item["evidence"])]
         first = ranks[0] if ranks else None
         top = result.hits[0] if result.hits else None
         names = [s.name for s in top.speakers] if top else []
@@ -64,7 +67,8 @@ def evaluate(searcher, questions, depth=10):
         speaker_ok = (not names) if expected is None else expected in names
         rows.append({"id": item.get("id"), "lang": item.get("lang", "?"), "q": item["q"], "rank": first,
                      "speaker_ok": speaker_ok, "top": top.chunk.id if top else None, "top_speakers": names,
-                     "expected_speaker": expected})
+                     "expected_speaker": expected, "answered_in_report": answered,
+                     "flagged": not result.answerable, "unaddressed": result.unaddressed})
     return rows
 
 
@@ -74,9 +78,14 @@ def summarise(rows):
         groups.setdefault(row["lang"], []).append(row)
     summary = {}
     for name, group in groups.items():
+        outside = [r for r in group if not r["answered_in_report"]]
+        group = [r for r in group if r["answered_in_report"]]
         n = len(group) or 1
         summary[name] = {
             "n": len(group),
+            "flagged": sum(1 for r in group if r["flagged"]) / n,  # real questions said not to be answered
+            "outside": len(outside),
+            "outside_flagged": sum(1 for r in outside if r["flagged"]) / (len(outside) or 1),
             "hit@1": sum(1 for r in group if r["rank"] == 1) / n,
             "hit@5": sum(1 for r in group if r["rank"] and r["rank"] <= 5) / n,
             "mrr@10": sum(1 / r["rank"] for r in group if r["rank"]) / n,

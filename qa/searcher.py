@@ -18,6 +18,8 @@ from qa.encoders import create_encoder
 from qa.errors import IndexMismatchError, UnknownKindError, UnknownSectionError, UnknownSpeakerError
 from qa.fusion import rrf, weighted
 from qa.language import detect
+from qa.names import canonical_words, words_as_written
+from qa.scope import unaddressed
 from qa.text import fold
 
 SOURCES = ("dense", "sparse", "sentence")
@@ -60,6 +62,11 @@ class SearchResult:
     candidates: list  # every fused hit up to the candidate depth, one per passage, for facets and paging
     timings: dict = field(default_factory=dict)
     language: str = "fr"  # of the question, as detected
+    unaddressed: list = field(default_factory=list)  # its terms the report never uses: then it does not answer it
+
+    @property
+    def answerable(self):
+        return not self.unaddressed
 
 
 @dataclass
@@ -76,6 +83,14 @@ class Searcher:
         self.encoder, self.dense, self.sparse, self.sentences = encoder, stored.dense, stored.sparse, stored.sentences
         self.clauses, self.vocabulary = stored.clauses, stored.vocabulary
         self.kinds = sorted({c.kind for c in self.chunks})
+        # every word the report uses (its text, who speaks, the section titles), and those it writes
+        # in lower case somewhere (common nouns, not names): for attribution and for the scope check
+        self.report_words, self.common_words = set(), set()
+        for chunk in self.chunks:
+            section = self.corpus.section(chunk.section)
+            described = " ".join((chunk.text, self.speakers_text(chunk), section.title if section else ""))
+            self.report_words.update(canonical_words(described))
+            self.common_words.update(fold(w) for w in words_as_written(chunk.text) if w[0].islower())
         self._sentence_tokens = {}  # (row, start) -> set of analysed tokens, filled as highlights need them
 
     @classmethod
@@ -178,7 +193,10 @@ class Searcher:
                 shown.add(hit.passage)
                 candidates.append(hit)
         timings["fusion_ms"] = _ms(started)
-        return SearchResult(question, candidates[offset:offset + k], candidates, timings, language)
+        started = time.perf_counter()
+        missing = unaddressed(question, language, self)
+        timings["scope_ms"] = _ms(started)
+        return SearchResult(question, candidates[offset:offset + k], candidates, timings, language, missing)
 
     def hit(self, row, score, vector, ranks=(None, None, None)):
         """A highlighted hit for a chunk found otherwise than by search (attribution)."""

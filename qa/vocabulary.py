@@ -66,6 +66,13 @@ class Vocabulary:
             raise IndexMismatchError(f"{stems_path.parent}: the vocabulary's words and vectors do not match")
         return cls(data["stems"], vectors, data["calibration"])
 
+    def stands_for(self, words, encoder):
+        """For each word, whether a word of the report is as close to it as a translation would be."""
+        if not words or not len(self.stems):
+            return [False] * len(words)
+        similarities = encoder.encode_queries(words) @ self.vectors.T
+        return [bool(row.max() >= self.threshold) for row in similarities]
+
     def translate(self, question, encoder):
         """The report's words that the question's words stand for (its own words that the report
         already has are left to the analyzer)."""

@@ -57,3 +57,27 @@ def test_one_passage_one_result_across_pages(client):
 def test_the_answer_says_which_language_it_read(client):
     body = client.get("/api/search", query_string={"q": "¿Cuántas escuelas recibieron módulos de prevención?"}).get_json()
     assert body["language"] == "es"
+
+
+@pytest.mark.parametrize("question, answerable", [
+    ("Combien d'élèves ont été formés ?", True),
+    ("How many pupils were trained?", True),
+    ("Quel rôle AFRIPOL a-t-elle joué dans les écoles ?", False),  # an acronym the report never uses
+    ("What did UNICEF fund in the schools?", False),
+    # (names and words are checked through the encoder too: with the real one, in test_real_service)
+])
+def test_a_question_on_what_the_report_never_mentions_is_flagged(client, conforms, question, answerable):
+    body = client.get("/api/search", query_string={"q": question}).get_json()
+    conforms(body, "SearchResponse")
+    assert body["answerable"] is answerable and bool(body["unaddressed"]) is not answerable
+    assert body["results"]  # the closest passages are still there
+
+
+@pytest.mark.parametrize("lang, notice", [("fr", "Le rapport ne semble pas traiter cette question"),
+                                          ("en", "The report does not seem to address this question")])
+def test_the_page_says_the_report_does_not_answer(client, lang, notice):
+    page = client.get("/search", query_string={"q": "Que dit le rapport sur AFRIPOL ?", "lang": lang})
+    text = page.get_data(as_text=True)
+    assert notice in text and "AFRIPOL" in text and 'id="not-answered"' in text
+    answered = client.get("/search", query_string={"q": "Combien d'élèves ont été formés ?", "lang": lang})
+    assert 'id="not-answered"' not in answered.get_data(as_text=True)

@@ -54,3 +54,16 @@ def test_attribution_never_names_a_wrong_person(real_searcher, name):
     assert summary["wrong_person"] == 0 and summary["invented_not_found"] == 1.0
     assert summary["speaker_check_confirmed"] >= 0.9 and summary["speaker_check_other"] >= 0.9
     assert summary["paraphrase_right_speaker"] >= 0.8 and summary["misquoted_verdict"] >= 0.5
+
+
+@pytest.mark.parametrize("question, answerable", [
+    ("Que dit le rapport sur les conditions de détention des migrants en Libye ?", False),
+    ("What did the meeting decide about climate refugees in Bangladesh?", False),
+    ("Quelles conclusions la réunion a-t-elle tirées sur l'usage des cryptomonnaies ?", False),
+    ("Combien de personnes sont mortes en Méditerranée depuis le début de l'année ?", True),
+    ("What did the Nigerian Immigration Service deploy at the borders?", True),
+    ("¿Quién moderó la sesión 4?", True),
+])
+def test_questions_on_what_the_report_never_mentions(real_searcher, question, answerable):
+    result = real_searcher.search(question)
+    assert result.answerable is answerable and result.hits

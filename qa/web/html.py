@@ -69,7 +69,8 @@ def search():
         return _page("search.html", 400, form=form, results=None, error=_form_error(error))
     found = present.search_json(result, k, offset, searcher)
     return _page("search.html", form=form, results=_with_segments(found["results"]), q=q, k=k, offset=offset,
-                 more=offset + k < found["total"], facets=found["facets"], timings=result.timings)
+                 more=offset + k < found["total"], facets=found["facets"], timings=result.timings,
+                 answerable=found["answerable"], unaddressed=found["unaddressed"])
 
 
 @bp.get("/passages/<passage_id>")

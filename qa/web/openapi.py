@@ -52,10 +52,14 @@ _SPEAKER_DETAIL = {
 _COUNT = {"type": "object", "required": ["id", "count"], "properties": {"id": {"type": "string"},
                                                                        "count": {"type": "integer"}}}
 _SEARCH_RESPONSE = {
-    "type": "object", "required": ["query", "k", "results", "took_ms"],
+    "type": "object", "required": ["query", "answerable", "k", "results", "took_ms"],
     "properties": {
         "query": {"type": "string"}, "k": {"type": "integer"}, "offset": {"type": "integer"},
         "language": {"type": "string", "description": "the question's language, as detected (fr, en, ar, es, pt, it, de)"},
+        "answerable": {"type": "boolean", "description": "false when the report does not seem to address the question: "
+                                                          "the results are then only the closest passages"},
+        "unaddressed": {"type": "array", "items": {"type": "string"},
+                        "description": "the question's names or words that the report never uses"},
         "total": {"type": "integer"}, "took_ms": {"type": "number"}, "timings": {"type": "object"},
         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
         "facets": {"type": "object", "properties": {

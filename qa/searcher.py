@@ -185,6 +185,12 @@ class Searcher:
             fused = weighted(rankings, weights)
         else:
             fused = rrf(rankings, weights, int(config["RRF_K"]))
+        # the cover page names every process, place and partner of the meeting: it matches many
+        # questions by their names alone, so it counts for less than what was said
+        front = float(config["FRONT_MATTER_WEIGHT"])
+        if front != 1.0:
+            fused = sorted(((row, score * (front if self.chunks[row].kind == "front_matter" else 1.0), ranks)
+                            for row, score, ranks in fused), key=lambda x: (-x[1], x[0]))
         # one passage, one result: a passage is represented by its best chunk, highlighted at its best sentence
         candidates, shown = [], set()
         for row, score, ranks in fused[:depth]:

@@ -91,11 +91,13 @@ class Searcher:
             described = " ".join((chunk.text, self.speakers_text(chunk), section.title if section else ""))
             self.report_words.update(canonical_words(described))
             self.common_words.update(fold(w) for w in words_as_written(chunk.text) if w[0].islower())
-        self._sentence_tokens = {}  # (row, start) -> set of analysed tokens, filled as highlights need them
+        spans = self.sentences.spans  # the analysed words of each sentence, for highlights
+        self._sentence_tokens = [set(analyze(self.chunks[row].text[a:b])) for row, a, b in spans]
 
     @classmethod
     def load(cls, config, encoder=None):
         """Load the current index, refusing one built from another report, encoder or settings."""
+        single_threaded_blas()
         stored = store.load_index(config)
         manifest = stored.manifest
         encoder = encoder or create_encoder(config["EMBEDDER"])
@@ -193,8 +195,10 @@ class Searcher:
                             for row, score, ranks in fused), key=lambda x: (-x[1], x[0]))
         # one passage, one result: a passage is represented by its best chunk, highlighted at its best sentence
         candidates, shown = [], set()
+        cosines = self.sentences.vectors @ vector
+        bonus = self._word_bonus(tokens) if tokens else None
         for row, score, ranks in fused[:depth]:
-            hit = self._highlight(self._hit(row, score, ranks), vector, tokens)
+            hit = self._highlight(self._hit(row, score, ranks), vector, tokens, cosines, bonus)
             if hit.passage not in shown:
                 shown.add(hit.passage)
                 candidates.append(hit)
@@ -216,28 +220,28 @@ class Searcher:
                    source=Source(self.corpus.document.path, chunk.line_start, chunk.line_end, chunk.char_start,
                                  chunk.char_end))
 
-    def _highlight(self, hit, vector, tokens=()):
+    def _highlight(self, hit, vector, tokens=(), cosines=None, bonus=None):
         """Mark the chunk sentence that best answers: closest in meaning, with a bonus for the
-        question's words (a "who moderated" question should light the "modérée par" sentence)."""
-        spans, scores = self.sentences.similarities(hit.row, vector)
-        if not len(spans):
+        question's words (a "who moderated" question should light the "modérée par" sentence).
+        cosines and bonus (per sentence of the index) may be computed once for many hits."""
+        indexes = self.sentences.sentences_of.get(hit.row)
+        if not indexes:
             hit.highlight = 0, len(hit.chunk.text)
         else:
+            cosines = self.sentences.vectors[indexes] @ vector if cosines is None else cosines[indexes]
             if tokens:
-                wanted = set(tokens)
-                scores = scores + WORD_BONUS * np.array(
-                    [len(wanted & self._tokens_of(hit.row, start, end)) / len(wanted) for start, end in spans],
-                    dtype=np.float32)
-            start, end = spans[int(np.argmax(scores))]
+                bonus = self._word_bonus(tokens, indexes) if bonus is None else bonus[indexes]
+                cosines = cosines + WORD_BONUS * bonus
+            _, start, end = self.sentences.spans[indexes[int(np.argmax(cosines))]]
             hit.highlight = int(start), int(end)
         hit.passage = self._passage_holding(hit)
         return hit
 
-    def _tokens_of(self, row, start, end):
-        key = (row, int(start))
-        if key not in self._sentence_tokens:
-            self._sentence_tokens[key] = set(analyze(self.chunks[row].text[start:end]))
-        return self._sentence_tokens[key]
+    def _word_bonus(self, tokens, indexes=None):
+        """Per sentence (all, or those of indexes), the share of the question's words it has."""
+        wanted = set(tokens)
+        indexes = range(self.sentences.count) if indexes is None else indexes
+        return np.array([len(wanted & self._sentence_tokens[i]) / len(wanted) for i in indexes], dtype=np.float32)
 
     def _passage_holding(self, hit):
         sentence = hit.chunk.text[hit.highlight[0]:hit.highlight[1]]
@@ -273,6 +277,15 @@ class Searcher:
             depth=len(candidates),
             speakers=[(self.corpus.speaker(s), n) for s, n in sorted(speakers.items(), key=lambda x: (-x[1], x[0]))],
             sections=[(self.corpus.section(s), n) for s, n in sorted(sections.items(), key=lambda x: (-x[1], x[0]))])
+
+
+def single_threaded_blas():
+    """numpy's BLAS threads (the vocabulary's and the language detector's products) spin after each
+    use and take the cores from the encoder's own threads: measured, encoding slowed by a quarter.
+    These products are small; one thread does them as fast."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def _ms(started):

@@ -45,7 +45,7 @@ def main():
         searcher = Searcher.load(config)
         load_seconds = time.perf_counter() - started
         searcher.search("warm-up")
-        stages = {"encode_ms": [], "dense_ms": [], "sparse_ms": [], "fusion_ms": [], "total_ms": []}
+        stages = {"encode_ms": [], "dense_ms": [], "sparse_ms": [], "fusion_ms": [], "scope_ms": [], "total_ms": []}
         for _ in range(args.repeat):
             for question in questions:
                 started = time.perf_counter()

@@ -92,10 +92,8 @@ class Attributor:
             previous = chunk
             self._tokens.append(set(analyze(described)))
             self._words.append(set(canonical_words(described)))
-        self._report_words = searcher.report_words
         self._names_seen = {}  # name -> its vector
         detect("")  # load the language identifier now, not on the first statement
-        self._common = searcher.common_words
 
     def attribute(self, text, k=5, speaker=None):
         """The verdict on a statement; speaker (an id or a name as written): did they say it?"""
@@ -113,11 +111,11 @@ class Attributor:
         return found
 
     def _compare(self, text, vector, k):
-        result = self.searcher.search(text, k=max(k, 10), vector=vector)
+        result = self.searcher.search(text, k=max(k, 10), vector=vector, judge_scope=False)
         wanted, names, denies = written_figures(text), entity_phrases(text), negated(text)
         language = detect(text)[0]
         if language == "de":  # German writes every noun with a capital
-            names = [p for p in names if any(w.isupper() for w in p.split()) or shows(forms(p), self._report_words)]
+            names = [p for p in names if any(w.isupper() for w in p.split()) or shows(forms(p), self.searcher.report_words)]
         own, tokens = analyze(text), set(analyze_query(text))
         paraphrases, misquotes = [], []
         for hit in result.candidates[: max(k, 10)]:
@@ -215,7 +213,7 @@ class Attributor:
             around = self._around(evidence)
             offered = [p for p in self._entities_only_in(around, text) if self._is_name(p)]
             for phrase in absent:
-                known = self._is_name(phrase) and shows(forms(phrase), self._report_words)
+                known = self._is_name(phrase) and shows(forms(phrase), self.searcher.report_words)
                 if not known and translated and evidence.support >= self.sure and not phrase.isupper():
                     continue  # very close in meaning across languages: a name in translation ("Lavoro")
                 # a name the report never uses (an invention, or a translation it cannot see) has no
@@ -234,7 +232,7 @@ class Attributor:
 
     def _is_name(self, phrase):
         """A proper name or acronym, not a capitalised common noun ("Secrétaire", "Système")."""
-        return any(len(w) > 1 and fold(w) not in self._common for w in words_as_written(phrase))
+        return any(len(w) > 1 and fold(w) not in self.searcher.common_words for w in words_as_written(phrase))
 
     @staticmethod
     def _entities_only_in(sentence, statement):

@@ -153,7 +153,8 @@ class Searcher:
         """The query vector of a question or statement (encode once, pass it to search and hit)."""
         return self.encoder.encode_queries([text])[0]
 
-    def search(self, question, k=5, offset=0, speaker=None, section=None, kind=None, vector=None):
+    def search(self, question, k=5, offset=0, speaker=None, section=None, kind=None, vector=None, judge_scope=True):
+        """The ranked hits for question; judge_scope: also say whether the report addresses it at all."""
         config = self.config
         depth = int(config["CANDIDATES"])
         allowed = self.allowed_rows(speaker, section, kind)
@@ -204,7 +205,7 @@ class Searcher:
                 candidates.append(hit)
         timings["fusion_ms"] = _ms(started)
         started = time.perf_counter()
-        missing = unaddressed(question, language, self)
+        missing = unaddressed(question, language, self) if judge_scope else []
         timings["scope_ms"] = _ms(started)
         return SearchResult(question, candidates[offset:offset + k], candidates, timings, language, missing)
 

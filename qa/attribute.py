@@ -41,6 +41,7 @@ MISQUOTE_WORDS, WORDS_ACROSS = 0.5, 0.2
 # ...and then the statement corrected to the report's words must come closer to it by this much
 MIN_GAIN_Z = 0.1
 MISQUOTES_TRIED = 3  # each costs one more encoding of the statement
+NEAR_COPY = 0.8  # the share of a statement's words in one sentence that makes it that sentence, changed
 
 
 @dataclass
@@ -117,9 +118,15 @@ class Attributor:
         if language == "de":  # German writes every noun with a capital
             names = [p for p in names if any(w.isupper() for w in p.split()) or shows(forms(p), self.searcher.report_words)]
         own, tokens = analyze(text), set(analyze_query(text))
+        if language not in ("fr", "en"):  # its words reach the report's through the encoder, as in search
+            tokens |= set(self.searcher.vocabulary.translate(text, self.searcher.encoder))
         paraphrases, misquotes = [], []
+        # a negation moves a statement away from the passage it denies: it is also compared without it
+        affirmed = self.searcher.encode(without_negation(text)) if denies else None
         for hit in result.candidates[: max(k, 10)]:
-            evidence = self._evidence(hit.row, vector)
+            evidence = as_written = self._evidence(hit.row, vector)
+            if affirmed is not None:
+                evidence = max(evidence, self._evidence(hit.row, affirmed), key=lambda e: e.support)
             if evidence.support < self.close:
                 continue
             differences = self._differences(hit.row, evidence, text, wanted, names, denies, vector,
@@ -129,7 +136,7 @@ class Attributor:
             if differences:
                 strength = self._misquote_strength(evidence, tokens, own, differences, language)
                 if strength:
-                    misquotes.append((evidence, differences, strength))
+                    misquotes.append((evidence, differences, strength, as_written.support))
                 continue
             # the words shared with the backing sentence and its speakers' names and roles
             words_there = set(analyze(self._text_of(evidence) + " " + self.searcher.speakers_text(hit.chunk)))
@@ -141,8 +148,8 @@ class Attributor:
             candidates = self._group([e for e, _ in paraphrases], k, vector)
             restated = {id(c) for c in candidates if c.hits[0].chunk.kind == "key_takeaways"}
             return Attribution("paraphrased", sorted(candidates, key=lambda c: id(c) in restated), [])
-        for evidence, differences, strength in sorted(misquotes, key=lambda m: -m[0].support)[:MISQUOTES_TRIED]:
-            if strength == "words" or self._corrected_is_closer(text, evidence, differences):
+        for evidence, differences, strength, written in sorted(misquotes, key=lambda m: -m[0].support)[:MISQUOTES_TRIED]:
+            if strength == "words" or self._corrected_is_closer(text, evidence, differences, written):
                 [candidate] = self._group([evidence], 1, vector)
                 candidate.differences = differences
                 return Attribution("misquoted", [candidate], [])
@@ -161,7 +168,7 @@ class Attributor:
             return "words"
         return "meaning" if language != "fr" and not names_differ and coverage >= WORDS_ACROSS else None
 
-    def _corrected_is_closer(self, text, evidence, differences):
+    def _corrected_is_closer(self, text, evidence, differences, written):
         """The statement with the report's figures and names put back (and its negation dropped or
         kept as the report has it) is closer to the passage than as written: what differs is what
         keeps it from saying what the passage says, so it is a misquote of it."""
@@ -174,7 +181,7 @@ class Attributor:
         if corrected == text:
             return False
         support = self.searcher.evidence(evidence.row, self.searcher.encode(corrected))[2]
-        return support - evidence.support >= MIN_GAIN_Z * self.spread
+        return support - written >= MIN_GAIN_Z * self.spread
 
     def _evidence(self, row, vector):
         return Evidence(row, *self.searcher.evidence(row, vector))
@@ -217,8 +224,9 @@ class Attributor:
                 if not known and translated and evidence.support >= self.sure and not phrase.isupper():
                     continue  # very close in meaning across languages: a name in translation ("Lavoro")
                 # a name the report never uses (an invention, or a translation it cannot see) has no
-                # counterpart to compare with: the passage does not back the statement
-                if not offered or not known:
+                # counterpart to compare with, unless the rest of the statement is the passage's
+                # sentence word for word ("Palerme, Catane et Milan" for "... et Rome")
+                if not offered or not (known or self._word_for_word(text, sentence)):
                     return None
                 counterpart = self._counterpart(phrase, text, offered, around)
                 offered.remove(counterpart)
@@ -229,6 +237,12 @@ class Attributor:
                                 "report": said.strip() if not denies else negation_context(said) or said,
                                 "kind": "negation"})
         return differences if len(differences) <= MAX_DIFFERENCES else None
+
+    @staticmethod
+    def _word_for_word(statement, sentence):
+        """Nearly all the statement's words are in the sentence."""
+        own = analyze(statement)
+        return len(set(own) & set(analyze(sentence))) >= NEAR_COPY * max(1, len(set(own)))
 
     def _is_name(self, phrase):
         """A proper name or acronym, not a capitalised common noun ("Secrétaire", "Système")."""

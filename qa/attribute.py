@@ -82,10 +82,7 @@ class Attributor:
         self._quotable = []  # per chunk: its canonical words, as one spaced text, for quotes
         self._figures, self._tokens, self._words = [], [], []  # per chunk, with its speakers' names and roles
         previous = None
-        for chunk in searcher.chunks:
-            # what the passage says, who says it, and where: "Valletta" names the section on the PACV
-            section = searcher.corpus.section(chunk.section)
-            described = " ".join((chunk.text, searcher.speakers_text(chunk), section.title if section else ""))
+        for chunk, described in zip(searcher.chunks, searcher.described):
             self._quotable.append(" " + " ".join(canonical_words(chunk.text)) + " ")
             # the figures of the speaker's turn: bullets count with the paragraph that introduces them
             same_turn = previous is not None and (previous.section, previous.speakers) == (chunk.section, chunk.speakers)

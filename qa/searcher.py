@@ -85,11 +85,12 @@ class Searcher:
         self.kinds = sorted({c.kind for c in self.chunks})
         # every word the report uses (its text, who speaks, the section titles), and those it writes
         # in lower case somewhere (common nouns, not names): for attribution and for the scope check
+        self.described = []  # per chunk: its text, who says it and where ("Valletta" names the PACV section)
         self.report_words, self.common_words = set(), set()
         for chunk in self.chunks:
             section = self.corpus.section(chunk.section)
-            described = " ".join((chunk.text, self.speakers_text(chunk), section.title if section else ""))
-            self.report_words.update(canonical_words(described))
+            self.described.append(" ".join((chunk.text, self.speakers_text(chunk), section.title if section else "")))
+            self.report_words.update(canonical_words(self.described[-1]))
             self.common_words.update(fold(w) for w in words_as_written(chunk.text) if w[0].islower())
         spans = self.sentences.spans  # the analysed words of each sentence, for highlights
         self._sentence_tokens = [set(analyze(self.chunks[row].text[a:b])) for row, a, b in spans]

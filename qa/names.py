@@ -94,9 +94,19 @@ def context_words(text, phrase, width=5):
 
 
 def cognate_in(phrase, words):
-    """Every long word of the name has a near spelling in words (a name written in another language)."""
+    """Every long word of the name has a near spelling in words (a name written in another language).
+    words: a set, or for a large vocabulary the same grouped by first letter (see by_initial)."""
     own = [w for w in canonical_words(phrase) if len(w) >= 6]
-    return bool(own) and all(any(near(o, w) for w in words) for o in own)
+    grouped = isinstance(words, dict)
+    return bool(own) and all(any(near(o, w) for w in (words.get(o[0], ()) if grouped else words)) for o in own)
+
+
+def by_initial(words):
+    """words grouped by their first letter: near() only compares words that share it."""
+    grouped = {}
+    for word in words:
+        grouped.setdefault(word[:1], []).append(word)
+    return grouped
 
 
 def near(one, other, at_least=0.75):
@@ -131,8 +141,7 @@ def shows(forms, words):
     """The entity's own words are all there (or the adjective made from them: "Nigeria" in
     "nigérian"), or most content words of a French equivalent are."""
     own, *french = forms
-    if all(o in words or len(o) >= 5 and any(w.startswith(o) and w[len(o):] in ADJECTIVE_ENDINGS for w in words)
-           for o in own):
+    if all(o in words or len(o) >= 5 and any(o + ending in words for ending in ADJECTIVE_ENDINGS) for o in own):
         return True
     for form in french:
         content = [w for w in form if len(w) > 2]

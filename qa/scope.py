@@ -21,8 +21,8 @@ def unaddressed(question, language, searcher):
     if language not in ("fr", "en"):
         return []
     text = question
-    report = searcher.report_words
-    candidates = [p for p in entity_phrases(text) if not shows(forms(p), report) and not cognate_in(p, report)]
+    report, grouped = searcher.report_words, searcher.report_words_by_initial
+    candidates = [p for p in entity_phrases(text) if not shows(forms(p), report) and not cognate_in(p, grouped)]
     if language == "fr":
         for word in words_as_written(text.replace("’", "'")):
             word = word.split("'")[-1]
@@ -30,7 +30,7 @@ def unaddressed(question, language, searcher):
                 continue
             stems = analyze(word)
             if stems and not set(stems) <= searcher.vocabulary.known and fold(word) not in report \
-                    and not cognate_in(word, report):
+                    and not cognate_in(word, grouped):
                 candidates.append(word)
     # an acronym the report does not have is unknown; other words may be the report's in another form
     to_ask = sorted({w for p in candidates if not p.isupper() for w in p.split() if len(w) >= 3})

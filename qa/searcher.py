@@ -18,7 +18,7 @@ from qa.encoders import create_encoder
 from qa.errors import IndexMismatchError, UnknownKindError, UnknownSectionError, UnknownSpeakerError
 from qa.fusion import rrf, weighted
 from qa.language import detect
-from qa.names import canonical_words, words_as_written
+from qa.names import by_initial, canonical_words, words_as_written
 from qa.scope import unaddressed
 from qa.text import fold
 
@@ -92,6 +92,7 @@ class Searcher:
             self.described.append(" ".join((chunk.text, self.speakers_text(chunk), section.title if section else "")))
             self.report_words.update(canonical_words(self.described[-1]))
             self.common_words.update(fold(w) for w in words_as_written(chunk.text) if w[0].islower())
+        self.report_words_by_initial = by_initial(self.report_words)
         spans = self.sentences.spans  # the analysed words of each sentence, for highlights
         self._sentence_tokens = [set(analyze(self.chunks[row].text[a:b])) for row, a, b in spans]
 
@@ -200,10 +201,17 @@ class Searcher:
         cosines = self.sentences.vectors @ vector
         bonus = self._word_bonus(tokens) if tokens else None
         for row, score, ranks in fused[:depth]:
-            hit = self._highlight(self._hit(row, score, ranks), vector, tokens, cosines, bonus)
+            hit = self._hit(row, score, ranks)
+            if len(hit.chunk.passages) > 1:  # which passage it stands for depends on its best sentence
+                self._highlight(hit, vector, tokens, cosines, bonus)
+            else:
+                hit.passage = hit.chunk.passages[0]
             if hit.passage not in shown:
                 shown.add(hit.passage)
                 candidates.append(hit)
+        for hit in candidates[offset:offset + k]:
+            if hit.highlight is None:
+                self._highlight(hit, vector, tokens, cosines, bonus)
         timings["fusion_ms"] = _ms(started)
         started = time.perf_counter()
         missing = unaddressed(question, language, self) if judge_scope else []

@@ -263,7 +263,7 @@ class Attributor:
         """The backing sentence with the sentences before and after it in the chunk: a name the
         statement changed may stand next to the words it matched ("Menée par l'ONUDC et avec le
         soutien opérationnel d'INTERPOL" follows the sentence that names the operation)."""
-        spans, _ = self.searcher.sentences.similarities(evidence.row, self.searcher.sentences.vectors[0])
+        spans = self.searcher.sentences.spans_of(evidence.row)
         text = self.searcher.chunks[evidence.row].text
         inside = [i for i, (a, b) in enumerate(spans) if a <= evidence.start < b]
         if not inside:

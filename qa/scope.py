@@ -20,11 +20,10 @@ def unaddressed(question, language, searcher):
     report cannot show ("ACNUR", "Costa do Marfim"), and a wrong flag would hide a real answer."""
     if language not in ("fr", "en"):
         return []
-    text = question
     report, grouped = searcher.report_words, searcher.report_words_by_initial
-    candidates = [p for p in entity_phrases(text) if not shows(forms(p), report) and not cognate_in(p, grouped)]
+    candidates = [p for p in entity_phrases(question) if not shows(forms(p), report) and not cognate_in(p, grouped)]
     if language == "fr":
-        for word in words_as_written(text.replace("’", "'")):
+        for word in words_as_written(question.replace("’", "'")):
             word = word.split("'")[-1]
             if len(word) < MIN_LETTERS or not word[0].islower() or fold(word) in STOP_WORDS:
                 continue

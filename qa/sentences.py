@@ -58,12 +58,11 @@ class SentenceIndex:
             results.append([(int(r), float(best[r])) for r in top if np.isfinite(best[r])])
         return results
 
+    def spans_of(self, row):
+        """The chunk's sentences as [(start, end)] in its text, in text order."""
+        return self.spans[self.sentences_of.get(row, []), 1:]
+
     def similarities(self, row, vector):
         """The chunk's sentences as ([(start, end)], their cosines to vector), in text order."""
         indexes = self.sentences_of.get(row, [])
         return self.spans[indexes, 1:], self.vectors[indexes] @ vector
-
-    def best(self, row, vector):
-        """Cosine of the chunk's sentence closest in meaning to vector (0 for a chunk without one)."""
-        indexes = self.sentences_of.get(row)
-        return float(np.max(self.vectors[indexes] @ vector)) if indexes else 0.0

@@ -72,7 +72,9 @@ def test_sparse_keeps_only_matching_rows(tmp_path):
 
 def test_sentences_score_a_chunk_by_its_best_sentence(tmp_path):
     index, queries = sentences(tmp_path)
-    assert index.best(7, queries[0]) == pytest.approx(1.0, abs=1e-5)
+    [[(row, score), *_]] = index.search(queries[:1], 3)  # sentence 15 is chunk 7's second
+    assert row == 7 and score == pytest.approx(1.0, abs=1e-5)
+    assert [tuple(s) for s in index.spans_of(7)] == [(0, 9), (10, 19)]
     spans, scores = index.similarities(7, queries[0])
     assert [tuple(s) for s in spans] == [(0, 9), (10, 19)] and scores[1] == pytest.approx(1.0, abs=1e-5)
 

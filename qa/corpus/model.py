@@ -5,8 +5,11 @@ from functools import cached_property
 
 @dataclass
 class Document:
-    path: str
-    sha256: str
+    path: str  # the file's name in the corpus folder
+    sha256: str  # of the file
+    id: str = ""  # from the file name: "lagos-2025-joint-thematic-meeting"
+    language: str = "fr"  # of the report, as detected
+    pages: int | None = None  # for a PDF
     kind: str | None = None  # "Document final"
     title: str | None = None
     subtitle: str | None = None
@@ -61,6 +64,9 @@ class Passage:
     char_start: int
     char_end: int
     group: str | None = None  # "les participants" for a group statement
+    page_start: int | None = None  # in a report with pages (PDF)
+    page_end: int | None = None
+    document: str = ""  # the report's id
 
 
 @dataclass

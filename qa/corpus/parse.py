@@ -1,6 +1,7 @@
 """Report -> cover page, sections, speakers and attributed passages.
 
-Attribution follows the report's conventions, in this order for each paragraph:
+Attribution follows the report's conventions (French or English, detected from its text: see
+qa/corpus/conventions.py), in this order for each paragraph:
 a moderation phrase names the moderator; a person as the subject of a reporting verb is the
 speaker; "les participants ... ont réaffirmé" is a group statement; a paragraph about the session
 itself is narrative; otherwise an unnamed paragraph continues the current speaker (until a heading,
@@ -10,34 +11,17 @@ import hashlib
 import re
 from pathlib import Path
 
-from qa.corpus.blocks import mend_page_breaks, read_report, split_blocks
+from qa.corpus import conventions as reporting
+from qa.corpus.blocks import mend_page_breaks, split_blocks
 from qa.corpus.model import Corpus, Document, Passage, Section
 from qa.corpus.people import find_moderator, name_mentions, speakers_named_in
+from qa.corpus.readers import read_document
 from qa.corpus.speakers import SpeakerRegistry
 from qa.errors import ReportError
 from qa.text import display_text, fold
 
-TAKEAWAYS = re.compile(r"^(?:Principaux enseignements|Enseignements clés|Points clés|Messages clés)\b", re.I)
 NUMBERED_PART = re.compile(r"^(?P<n>\d+)\)\s+")
 SESSION = re.compile(r"^Session\s+(?P<n>\d+)\b", re.I)
-GROUP = re.compile(
-    r"\b(?P<group>(?:les|des|de nombreux|plusieurs)\s+(?:participante?s|intervenante?s"
-    r"(?:\s+et\s+(?:la|le|les)\s+modérat(?:rice|eur)s?)?|panélistes|délégations|experts))"
-    r"\s+(?:ont|se sont|avaient|sont)\b(?P<verb>[^.]{0,60})", re.I)
-GROUP_VERBS = re.compile(
-    r"réaffirm|appel|soulign|recommand|insist|reconn|réitér|convenu|d['’]accord|exprim|\bnot|identifi"
-    r"|relev|plaid|demand|propos|salu|mis en (?:avant|évidence|lumière)|examin|analys|discut|débattu|échangé",
-    re.I)
-NARRATIVE = re.compile(
-    r"\b(?:la|cette) session\b|\ble (?:\w+ )?panel\b|\bs['’]est conclue?\b|\bse sont conclu(?:e)?s\b"
-    r"|\bont été (?:présenté|prononcé)e?s\b|\bla cérémonie\b", re.I)
-PRONOUN = re.compile(r"^(?:Il|Elle)\s")
-PLURAL_PRONOUN = re.compile(r"^(?:Ils|Elles)\s")
-DATES = re.compile(
-    r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre"
-    r"|octobre|novembre|décembre)\s+\d{4}\b", re.I)
-CO_CHAIRS = re.compile(r"coprésidence\s+d[eu]s?\s+(?:la\s+|l['’])?(?P<who>.+)", re.I)
-CHAIR_SPLIT = re.compile(r"\s+et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)?|,\s+")
 MAX_HEADING = 200
 MIN_PARAGRAPH = 80
 
@@ -62,45 +46,62 @@ def is_body(block):
     return block.bullet or (len(text) >= MIN_PARAGRAPH and text.endswith((".", ":", "!", "?", "»")))
 
 
+def document_id(path):
+    """A report's id, from its file name without the extension and a language tag:
+    "lagos-2025-joint-thematic-meeting.fr.md" -> "lagos-2025-joint-thematic-meeting"."""
+    stem = re.sub(r"\.(?:fr|en|ar|es|pt|it|de)$", "", Path(path).stem, flags=re.I)
+    return re.sub(r"[^a-z0-9]+", "-", fold(stem)).strip("-") or "report"
+
+
 def parse_report(path):
-    """Parse the report at path into a Corpus."""
+    """Parse the report at path (text, Markdown, PDF or Word) into a Corpus."""
     path = Path(path)
-    text = read_report(path)
+    report = read_document(path)
+    text = report.text
     blocks = mend_page_breaks(split_blocks(text))
     first_body = next((i for i, b in enumerate(blocks) if is_body(b)), None)
     if first_body is None:
         raise ReportError(f"{path}:1: no paragraph or bullet found, only short title lines")
     cover_end = first_body - 1 if first_body and is_heading(blocks[first_body - 1]) else first_body
     cover, body = blocks[:cover_end], blocks[cover_end:]
-    document = _document(path, text, cover)
-    return _Parser(path, text, document).run(cover, body)
+    conventions = reporting.for_text(" ".join(b.text for b in body))
+    document = _document(path, cover, conventions)
+    document.pages = report.page_count
+    return _Parser(path, report, document, conventions).run(cover, body)
 
 
-def _document(path, text, cover):
+def _document(path, cover, conventions):
     lines = [display_text(b.text) for b in cover]
-    document = Document(path=path.name, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    document = Document(path=path.name, sha256=file_sha256(path), id=document_id(path), language=conventions.language)
     if len(lines) >= 2 and len(lines[0].split()) <= 3:
         document.kind, document.title = lines[0], lines[1]
     elif lines:
         document.title = lines[0]
     for index, line in enumerate(lines):
-        dates = DATES.search(line)
+        dates = conventions.dates.search(line)
         if dates and not document.dates:
             document.dates = dates.group(0)
             document.place = line[dates.end():].strip(" ,") or None
+            if not document.place and index + 1 < len(lines) and not conventions.dates.search(lines[index + 1]):
+                document.place = lines[index + 1]  # the place on the line after the dates
             if index and lines[index - 1] not in (document.title, document.kind):
                 document.subtitle = lines[index - 1]
-        chairs = CO_CHAIRS.search(line)
+        chairs = conventions.co_chairs.search(line)
         if chairs and not document.co_chairs:
-            document.co_chairs = [c.strip() for c in CHAIR_SPLIT.split(chairs.group("who")) if c.strip()]
+            document.co_chairs = [c.strip() for c in conventions.chair_split.split(chairs.group("who")) if c.strip()]
     return document
 
 
+def file_sha256(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
 class _Parser:
-    def __init__(self, path, text, document):
+    def __init__(self, path, report, document, conventions):
         self.path = path
-        self.text = text
+        self.text, self.report = report.text, report
         self.document = document
+        self.conventions = conventions
         self.sections, self.passages, self.warnings = [], [], []
         self.registry = SpeakerRegistry()
         self.counts = {}
@@ -133,7 +134,7 @@ class _Parser:
             text = display_text(block.text)
             if is_heading(block):
                 context, previous = None, None
-                if TAKEAWAYS.match(text) and section:
+                if self.conventions.takeaways.match(text) and section:
                     takeaways = True
                     self._add(block, section.id, "heading", [])
                     continue
@@ -144,7 +145,7 @@ class _Parser:
                 section = self._open_section(text, block.line_start, container)
                 following = body[index + 1] if index + 1 < len(body) else None
                 if container is None and following and is_heading(following) \
-                        and not TAKEAWAYS.match(display_text(following.text)):
+                        and not self.conventions.takeaways.match(display_text(following.text)):
                     container = section
                 self._add(block, section.id, "heading", [])
                 continue
@@ -164,10 +165,11 @@ class _Parser:
             if context and introduced:
                 return context[0], context[1], context[2], context
             return "list", [], None, context
-        group = GROUP.search(text)
-        if not (group and GROUP_VERBS.search(group.group("verb"))):
+        rules = self.conventions
+        group = rules.group.search(text)
+        if not (group and rules.group_verbs.search(group.group("verb"))):
             group = None
-        moderator = find_moderator(text)
+        moderator = find_moderator(text, rules)
         if moderator:
             key = self.registry.resolve(moderator, section.id, [])
             if key not in section.moderators:
@@ -177,26 +179,29 @@ class _Parser:
             if not group or group.start() > text.find(moderator.surface):
                 return "moderation", [key], None, ("moderation", [key], None)
             return "group_statement", [], group.group("group"), ("group_statement", [], group.group("group"))
-        mentions = speakers_named_in(text)
+        mentions = speakers_named_in(text, rules)
         if mentions:
             current = context[1] if context else []
             keys = [self.registry.resolve(m, section.id, current) for m in mentions]
+            for mention in mentions:
+                if mention.represents:  # known as a person of the meeting, though someone else spoke
+                    self.registry.resolve(mention.represents, section.id, current)
             return "speech", keys, None, ("speech", keys, None)
         if takeaways:
             return "key_takeaways", [], None, context
         if group:
             label = group.group("group")
             return "group_statement", [], label, ("group_statement", [], label)
-        if NARRATIVE.search(text):
+        if rules.narrative.search(text):
             return "narrative", [], None, None
-        if context and PRONOUN.match(text) and context[0] != "group_statement":
+        if context and rules.pronoun.match(text) and context[0] != "group_statement":
             return context[0], context[1], None, context
-        if context and PLURAL_PRONOUN.match(text) and context[0] == "group_statement":
+        if context and rules.plural_pronoun.match(text) and context[0] == "group_statement":
             return context[0], [], context[2], context
         if context and context[0] == "speech":
             return context[0], context[1], None, context
-        if PRONOUN.match(text):
-            self.warnings.append(f"{self.path}:{block.line_start}: 'Il/Elle' with no speaker before it; kept as narrative")
+        if rules.pronoun.match(text):
+            self.warnings.append(f"{self.path}:{block.line_start}: a pronoun with no speaker before it; kept as narrative")
         elif block.ends_open():
             self.warnings.append(f"{self.path}:{block.line_start}: unfinished paragraph; kept as narrative")
         return "narrative", [], None, None
@@ -220,8 +225,10 @@ class _Parser:
     def _add(self, block, section_id, kind, speakers, group=None):
         count = self.counts.get(section_id, 0) + 1
         self.counts[section_id] = count
+        page_start, page_end = self.report.pages_of(block.line_start, block.line_end)
         passage = Passage(
             id=f"{section_id}-{count:02d}", section=section_id, kind=kind, speakers=list(speakers),
+            page_start=page_start, page_end=page_end, document=self.document.id,
             text=display_text(block.text), raw=self.text[block.char_start:block.char_end], line_start=block.line_start,
             line_end=block.line_end, char_start=block.char_start, char_end=block.char_end, group=group)
         self.passages.append(passage)

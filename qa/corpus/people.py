@@ -4,15 +4,21 @@ The report introduces a speaker as the subject of a reporting verb: an optional 
 ("M.", "Mme", "Dr", "S.E.", "L'Ambassadeur", "La Contrôleuse Générale"), the name, then an
 appositive ("Représentant de l'ONUDC au Nigeria", "du Ministère ...", "(ICMPD)") and "a <verb>".
 Later it shortens the name ("M. Korzilius", "Dr Touré"). A moderator is named by
-"Animée par X", "modérée par X" or "Sous la modération de X".
+"Animée par X", "modérée par X" or "Sous la modération de X". English reports follow the same
+shape ("Ms X, Director of Y, stressed", "Moderated by X"); what differs by language is in
+qa/corpus/conventions.py, which every function here takes.
 """
 import re
 from dataclasses import dataclass, field
 
+from qa.corpus.conventions import FRENCH
+
 _UP = "A-ZÀ-ÖØ-Þ"
 _ARTICLE = r"(?:(?:[Ll]e|[Ll]a)\s+|[Ll]['’]\s*)?"
 _TITLE = (r"(?:S\.E\.|[Aa]mbassadeur|[Aa]mbassadrice|[Hh]onorable|Dr\.?|Pr\.?|[Pp]rofesseure?"
-          r"|Contrôleuse [Gg]énérale|Contrôleur [Gg]énéral|M\.|Mme|Mlle|Me)")
+          r"|Contrôleuse [Gg]énérale|Contrôleur [Gg]énéral|M\.|Mme|Mlle|Me"
+          r"|Mr\.?|Mrs\.?|Ms\.?|Miss|H\.E\.|His Excellency|Her Excellency|Ambassador|Hon\.|Honourable"
+          r"|Prof\.?|Professor|Captain|Capt\.|Judge|Commissioner)")
 HONORIFIC = rf"(?:{_ARTICLE}{_TITLE}\s+)+"
 _TOKEN = rf"(?:[{_UP}][\w'’-]+|d['’][{_UP}][\w-]+)"
 NAME = rf"{_TOKEN}(?:\s+{_TOKEN}){{0,5}}"
@@ -20,31 +26,30 @@ NAME = rf"{_TOKEN}(?:\s+{_TOKEN}){{0,5}}"
 _MENTION = re.compile(rf"(?<![\w.])(?P<hon>{HONORIFIC})(?P<name>{NAME})")
 _BARE_START = re.compile(rf"^(?P<name>{NAME})(?=\s*,|\s+\(|\s+(?:a|ont)\s)")
 _PAREN = re.compile(r"\s*\((?P<paren>[^()]{1,120})\)")
-_JOINT = re.compile(r"\s+et\s+")
-# "a", "ont", "est" or "s'est" followed by the reporting verb ends the appositive.
-_VERB = re.compile(r"(?:,\s*|\s+)(?:a|ont|est|s['’]est|avait)\s+(?!été\b)")
+_JOINT = re.compile(r"\s+(?:et|and)\s+")
 _MODERATION = re.compile(
-    rf"(?:\b(?:[Aa]nimée?s?|[Mm]odérée?s?|[Pp]résidée?s?)\s+par|[Ss]ous la (?:modération|présidence) d[eu])"
-    rf"\s+(?:le\s+|la\s+|l['’])?(?P<hon>{HONORIFIC})?(?P<name>{NAME})")
-_MODERATION_END = re.compile(r",\s+(?:la|le|les|l['’]|cette|ce|ces|a|ont|est)\s")
+    rf"(?:\b(?:[Aa]nimée?s?|[Mm]odérée?s?|[Pp]résidée?s?)\s+par|[Ss]ous la (?:modération|présidence) d[eu]"
+    rf"|\b(?:[Mm]oderated|[Cc]haired|[Ff]acilitated|[Pp]resided over)\s+by"
+    rf"|\b[Uu]nder the (?:chairmanship|moderation|chairpersonship) of)"
+    rf"\s+(?:le\s+|la\s+|l['’]|the\s+)?(?P<hon>{HONORIFIC})?(?P<name>{NAME})")
+_REPRESENTED_SUBJECT = re.compile(rf",?\s+(?:was|were)\s+represented by\s+")
 # Capitalised words that open sentences, never names.
 _NOT_NAMES = {
     "Au", "Aux", "En", "Le", "La", "Les", "Des", "Du", "De", "Il", "Elle", "Ils", "Elles", "Enfin",
     "Parmi", "Cette", "Ce", "Ces", "Sur", "Pour", "Dans", "Grâce", "Selon", "Deux", "Trois", "Un",
     "Une", "Lors", "Après", "Avec", "Sous", "Principaux", "Session", "Malgré", "Afin", "Entre",
+    "The", "This", "These", "That", "In", "On", "At", "During", "After", "Before", "Finally", "Participants",
+    "According", "Speaking", "Many", "Several", "Under", "Following", "Moreover", "However", "Furthermore",
+    "Opening", "Closing", "Key", "As", "For", "With", "From", "By", "Its", "Their", "All", "Both",
 }
 _ORG_HEADS = (r"(?:Direction [Gg]énérale|[Mm]inistère|Commission|Service|Agence|Office|Département|Comité"
               r"|Centre|Autorité|Cour|Université|Fondation|Haut-Commissariat|Bureau|Institut|Observatoire"
-              r"|[Dd]ivision|Union|Nations [Uu]nies|Organisation|État|Cellule|Gouvernement|Conseil)")
-_ORG_START = re.compile(r"^(?:du|de la|de l['’]|des|d['’])\s*")
-_ORG_AFTER = re.compile(rf"(?:au sein d[eu]|à)\s+(?:la\s+|l['’]|le\s+)?(?=[{_UP}])")
+              r"|[Dd]ivision|Union|Nations [Uu]nies|Organisation|État|Cellule|Gouvernement|Conseil"
+              r"|Ministry|Agency|Department|Committee|Center|Authority|Court|University|Foundation|Institute"
+              r"|Observatory|Organization|Unit|Government|Council|Directorate|Secretariat|Embassy|Mission"
+              r"|Network|Association|Federation|Society|Coalition|Alliance|Tribunal)")
 _ORG_HEAD = re.compile(rf"\b{_ORG_HEADS}\b")
 _ACRONYM = re.compile(r"\b(?!(?:II|III|IV|VI|VII|VIII|IX|XI)\b)[A-Z]{3,}\b")
-_ORG_CUT = re.compile(rf"\s+(?:en|auprès|sur|chargée?s?)\s|\s+au\s+[{_UP}][\w'’-]*(?=\s+et\b|,|$)")
-_OF_NAME = re.compile(rf"^\w+ de (?!l['’]|la\s)(?P<org>[{_UP}][\w-]*(?:\s+(?:to|of|for|the|and|[{_UP}][\w-]*))*)")
-_REPRESENTED = re.compile(r"\(?\s*représentée? par ([^),]+)\)?")
-_ON_BEHALF = re.compile(r"(?:s['’]exprimant|parlant|intervenant)\s+au nom d[eu]\s+(?:la\s+|l['’])?([^,]+)")
-_ROLE_CUT = re.compile(r",\s+(?:qui|elle-même|lui-même)\b")
 # "X a présenté le portefeuille de programmes d'Expertise France": the organisation whose work a
 # speaker presents, within the same clause; used only when the report gives them no other.
 _PRESENTED_ORG = re.compile(
@@ -65,6 +70,7 @@ class Mention:
     on_behalf_of: str | None = None
     surface: str = ""
     presented_org: str | None = None  # the organisation whose work they present, when named
+    represents: object = None  # the Mention of the person this one stands in for ("was represented by")
     notes: list = field(default_factory=list)
 
     @property
@@ -80,19 +86,28 @@ def clean_name(name):
     return " ".join(tokens)
 
 
-def speakers_named_in(text):
+def speakers_named_in(text, conventions=FRENCH):
     """Return the people who speak in this paragraph (several for a joint presentation), or []."""
-    for match in _MENTION.finditer(text):
-        found = _subject_at(text, match)
+    lead = conventions.behalf_lead.match(text)  # "Speaking on behalf of X, Mr Y stressed"
+    according = conventions.according.match(text)  # "According to Dr X, ..."
+    if according:
+        found = _according_to(text, according.end(), conventions)
         if found:
+            return [found]
+    for match in _MENTION.finditer(text, lead.end() if lead else 0):
+        found = _represented_subject(text, match, conventions) or _subject_at(text, match, conventions)
+        if found:
+            if lead and match.start() == lead.end():
+                found[0].on_behalf_of = lead.group("org").strip()
+                found[0].organization = found[0].organization or found[0].on_behalf_of
             return found
     bare = _BARE_START.match(text)
     if bare and _plausible_bare(bare.group("name")):
-        return _subject_at(text, bare) or []
+        return _subject_at(text, bare, conventions) or []
     return []
 
 
-def find_moderator(text):
+def find_moderator(text, conventions=FRENCH):
     """Return the Mention of the person a moderation phrase names, or None."""
     match = _MODERATION.search(text)
     if not match or not _plausible_name(match):
@@ -103,9 +118,9 @@ def find_moderator(text):
     if paren:
         rest = rest[paren.end():]
     elif rest.startswith(","):
-        end = _MODERATION_END.search(rest)
+        end = conventions.moderation_end.search(rest)
         appositive = rest[1:end.start()] if end else ""
-    return mention_of(match, appositive, paren.group("paren") if paren else None)
+    return mention_of(match, appositive, paren.group("paren") if paren else None, conventions)
 
 
 def _plausible_bare(name):
@@ -117,7 +132,44 @@ def _plausible_name(match):
     return bool(match.groupdict().get("hon")) or _plausible_bare(match.group("name"))
 
 
-def _subject_at(text, match):
+def _according_to(text, start, conventions):
+    """"According to Dr X (ORG), Director of Y, ...": X, with what the report says of them."""
+    match = _MENTION.match(text, start)
+    if not match:
+        match = re.compile(rf"(?P<name>{NAME})").match(text, start)
+        if not match or not _plausible_bare(match.group("name")):
+            return None
+    rest = text[match.end():]
+    paren = _PAREN.match(rest)
+    rest = rest[paren.end():] if paren else rest
+    appositive = ""
+    role = re.match(rf",\s*(?P<role>[{_UP}][^,.;]{{2,150}}),", rest)
+    if role and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", role.group("role")):
+        appositive = role.group("role")
+    return mention_of(match, appositive, paren.group("paren") if paren else None, conventions)
+
+
+def _represented_subject(text, match, conventions):
+    """"Ms X, President of Y, was represented by Mr Z, Coordinator of W.": Z speaks, for X."""
+    link = _REPRESENTED_SUBJECT.search(text, match.end())
+    if not link or re.search(r"[.;]\s", text[match.end():link.start()]):
+        return []
+    deputy = _MENTION.match(text, link.end())
+    if not deputy:
+        return []
+    rest = text[deputy.end():]
+    paren = _PAREN.match(rest)
+    rest = rest[paren.end():] if paren else rest
+    role = re.match(r",\s*(?P<role>[^.;]{2,200})", rest)
+    speaker = mention_of(deputy, role.group("role") if role else "", paren.group("paren") if paren else None,
+                         conventions)
+    represented = mention_of(match, text[match.end():link.start()].lstrip(", "), None, conventions)
+    represented.represented_by = speaker.surface
+    speaker.represents = represented
+    return [speaker]
+
+
+def _subject_at(text, match, conventions):
     """The mention(s) starting at match, if they are the subject of a reporting verb."""
     mentions = []
     while match:
@@ -128,17 +180,20 @@ def _subject_at(text, match):
         joint = _JOINT.match(text, offset)
         match = _MENTION.match(text, joint.end()) if joint else None
     last_end = mentions[-1][2]
-    verb = _VERB.search(text, last_end)
+    verb = conventions.verb.search(text, last_end)
+    if verb and conventions.verb_after_comma and verb.start() > last_end and text[verb.start()] != ",":
+        # "Head of the Unit based in Dakar": a verb after an appositive without a comma is part of it
+        verb = conventions.verb_after_comma.search(text, last_end)
     if not verb:
         return []
     appositive = text[last_end:verb.start()]
-    if not _is_appositive(appositive):
+    if not _is_appositive(appositive, conventions):
         return []
     presented = _PRESENTED_ORG.match(text, verb.end())
     described = []
     for index, (found, paren, _) in enumerate(mentions):
         own_appositive = appositive if index == len(mentions) - 1 else ""
-        described.append(mention_of(found, own_appositive.lstrip(", "), paren))
+        described.append(mention_of(found, own_appositive.lstrip(", "), paren, conventions))
         described[-1].presented_org = presented.group("org") if presented and len(mentions) == 1 else None
     return described
 
@@ -148,42 +203,43 @@ def name_mentions(text):
     return [(m.group(0).strip(), clean_name(m.group("name"))) for m in _MENTION.finditer(text)]
 
 
-def _is_appositive(text):
+def _is_appositive(text, conventions):
     if not text.strip():
         return True
     if len(text) > 400 or ";" in text or re.search(r"[.!?]\s", text):
         return False
-    return text.startswith(",") or bool(_ORG_START.match(text.strip()))
+    return text.startswith(",") or bool(conventions.org_start.match(text.strip()))
 
 
-def mention_of(match, appositive, paren):
+def mention_of(match, appositive, paren, conventions=FRENCH):
     """Build a Mention: the name, its honorific, and role, organisation and flags from the appositive."""
     appositive = " ".join(appositive.split()).strip(" ,")
     mention = Mention(name=clean_name(match.group("name")), honorific=(match.groupdict().get("hon") or "").strip(),
                       surface=f"{match.groupdict().get('hon') or ''}{match.group('name')}".strip())
+    represented_by, on_behalf = conventions.represented_by, conventions.on_behalf
     for source in filter(None, (paren, appositive)):
-        represented = _REPRESENTED.search(source)
+        represented = represented_by.search(source)
         if represented:
             mention.represented_by = represented.group(1).strip()
-        behalf = _ON_BEHALF.search(source)
+        behalf = on_behalf.search(source)
         if behalf:
             mention.on_behalf_of = behalf.group(1).strip()
-    if paren and not _REPRESENTED.search(paren):
+    if paren and not represented_by.search(paren):
         mention.organization = paren.split(",")[0].strip()
-    appositive = _REPRESENTED.sub("", appositive).strip(" ,")
-    appositive = _ON_BEHALF.sub("", appositive).strip(" ,")
-    appositive = _ROLE_CUT.split(appositive)[0].strip()
+    appositive = represented_by.sub("", appositive).strip(" ,")
+    appositive = on_behalf.sub("", appositive).strip(" ,")
+    appositive = conventions.role_cut.split(appositive)[0].strip()
     if not appositive:
         mention.role = _title_role(mention.honorific)
         return mention
-    if _ORG_START.match(appositive):
-        mention.organization = mention.organization or _ORG_START.sub("", appositive)
+    if conventions.org_start.match(appositive):
+        mention.organization = mention.organization or conventions.org_start.sub("", appositive)
         mention.role = _title_role(mention.honorific)
     elif _ORG_HEAD.match(appositive):
         mention.organization = mention.organization or appositive
     else:
         mention.role = appositive
-        mention.organization = mention.organization or organization_in(appositive)
+        mention.organization = mention.organization or organization_in(appositive, conventions)
     return mention
 
 
@@ -193,21 +249,39 @@ def _title_role(honorific):
     return found.group(0) if found else None
 
 
-def organization_in(role):
-    """The organisation a role phrase names, if any: after 'au sein de'/'à', an institution, an acronym."""
-    after = _ORG_AFTER.search(role)
+def organization_in(role, conventions=FRENCH):
+    """The organisation a role phrase names, if any: after 'au sein de'/'à'/'at', an institution, an acronym."""
+    after = conventions.org_after.search(role)
     if after:
-        return _cut(role[after.end():])
+        return _cut(role[after.end():], conventions)
     candidates = [m for m in (_ORG_HEAD.search(role), _ACRONYM.search(role, 1)) if m]
     if candidates:
         first = min(candidates, key=lambda m: m.start())
-        return _cut(role[first.start():]) if first.re is _ORG_HEAD else first.group(0)
-    named = _OF_NAME.match(role)
-    return _cut(named.group("org")) if named else None
+        if first.re is not _ORG_HEAD:
+            return first.group(0)
+        start = _name_start(role, first.start()) if conventions.organisation_before_head else first.start()
+        return _cut(role[start:], conventions)
+    named = conventions.of_name.match(role)
+    return _cut(named.group("org"), conventions) if named else None
 
 
-def _cut(org):
+def _name_start(role, head):
+    """Where the capitalised words before an institution's kind start: "the Gambia Immigration
+    Department", "the Women's Rights and Migration Network"."""
+    start = head
+    for word in reversed(list(re.finditer(r"\S+", role[:head]))):
+        if word.group(0)[0].isupper() or word.group(0) == "and" and word.start() < start:
+            start = word.start()
+        else:
+            break
+    while role[start:].startswith("and "):
+        start += 4
+    return start
+
+
+def _cut(org, conventions=FRENCH):
     acronym = re.match(r"[^()]*?\([A-Z][^()]*\)", org)
     if acronym:
         return acronym.group(0)
-    return _ORG_CUT.split(org, maxsplit=1)[0].strip(" ,") or None
+    org = conventions.org_cut.split(org, maxsplit=1)[0].strip(" ,")
+    return re.sub(r"['’]s$", "", org) or None

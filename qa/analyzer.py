@@ -33,7 +33,8 @@ about into than then so such can could would should will may might also any all 
 according per between during after before over under up out not no nor only own same
 """.split())).split())
 
-_stemmer = Stemmer.Stemmer("french")
+# English reports are stemmed as English; everything else (French reports, questions) as French.
+_STEMMERS = {"fr": Stemmer.Stemmer("french"), "en": Stemmer.Stemmer("english")}
 
 
 def normalize(text):
@@ -45,8 +46,9 @@ def normalize(text):
     return _DECIMAL_COMMA.sub(".", text)
 
 
-def analyze(text):
-    """Tokens of a passage or a question, as BM25 indexes them."""
+def analyze(text, language="fr"):
+    """Tokens of a passage or a question, as BM25 indexes them (language: of a report's text)."""
+    stemmer = _STEMMERS.get(language, _STEMMERS["fr"])
     text = normalize(text)
     tokens = []
     for match in _TOKEN.finditer(text):
@@ -61,7 +63,7 @@ def analyze(text):
         elif word[0].isupper() and not _starts_sentence(text, match.start()):
             tokens.append(folded)  # a name: exact
         else:
-            tokens.append(_stemmer.stemWord(folded))  # folded first: users often type no accents
+            tokens.append(stemmer.stemWord(folded))  # folded first: users often type no accents
     return tokens
 
 

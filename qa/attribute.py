@@ -93,23 +93,27 @@ class Attributor:
         self._names_seen = {}  # name -> its vector
         detect("")  # load the language identifier now, not on the first statement
 
-    def attribute(self, text, k=5, speaker=None):
-        """The verdict on a statement; speaker (an id or a name as written): did they say it?"""
+    def attribute(self, text, k=5, speaker=None, document=None):
+        """The verdict on a statement; speaker (an id or a name as written): did they say it?
+        document: a report's id, to look in that report only."""
         searcher = self.searcher
         claimed = set(searcher.speaker_ids_matching(speaker)) if speaker else None
         if speaker and not claimed:
             raise UnknownSpeakerError(f"no speaker matches {speaker!r}; see /api/speakers")
+        allowed = searcher.allowed_rows(document=document)
         vector = searcher.encode(text)
         quoted = self._quoted_rows(canonical_words(text))
+        if allowed is not None:
+            quoted = [row for row in quoted if row in set(allowed.tolist())]
         if quoted:
             found = Attribution("quoted", self._group([self._evidence(r, vector) for r in quoted], k, vector), [])
         else:
-            found = self._compare(text, vector, k)
+            found = self._compare(text, vector, k, document)
         found.speaker_check = self._check(found, claimed) if claimed else None
         return found
 
-    def _compare(self, text, vector, k):
-        result = self.searcher.search(text, k=max(k, 10), vector=vector, judge_scope=False)
+    def _compare(self, text, vector, k, document=None):
+        result = self.searcher.search(text, k=max(k, 10), vector=vector, judge_scope=False, document=document)
         wanted, names, denies = written_figures(text), entity_phrases(text), negated(text)
         language = detect(text)[0]
         if language == "de":  # German writes every noun with a capital

@@ -1,4 +1,8 @@
-"""build_index(config): report -> chunks -> vectors, BM25, sentences -> a published index folder."""
+"""build_index(config): reports -> chunks -> vectors, BM25, sentences -> a published index folder.
+
+Every vector goes through the embedding cache (qa/encoders/cache.py): a rebuild encodes only texts
+it has not seen with this encoder.
+"""
 import platform
 import sys
 import time
@@ -12,9 +16,10 @@ from qa.acronyms import find_acronyms
 from qa.analyzer import analyze
 from qa.config import build_settings
 from qa.corpus.chunks import chunk_passages
-from qa.corpus.parse import parse_report
+from qa.corpus.library import fingerprint, load_corpus
 from qa.dense import FaissIndex
 from qa.encoders import create_encoder
+from qa.encoders.cache import CachedEncoder
 from qa.sentences import SentenceIndex
 from qa.sparse import BM25Index
 from qa.vocabulary import Vocabulary
@@ -35,14 +40,17 @@ def chunk_header(chunk, corpus):
 def build_index(config, encoder=None, log=print):
     """Build the index for config and publish it atomically; return the manifest."""
     started = time.perf_counter()
-    corpus = parse_report(config["CORPUS"])
+    files = fingerprint(config["CORPUS"])
+    corpus = load_corpus(config["CORPUS"], log)
     chunks = chunk_passages(corpus.passages, int(config["CHUNK_WORDS"]))
-    encoder = encoder or create_encoder(config["EMBEDDER"])
+    encoder = CachedEncoder(encoder or create_encoder(config["EMBEDDER"]), store.cache_folder(config["INDEX_DIR"]))
+    languages = [corpus.document_of(c).language for c in chunks]
     headers = [chunk_header(c, corpus) for c in chunks]
     texts = [f"{h}\n{c.text}" if h else c.text for h, c in zip(headers, chunks)]
     spans = [(row, a, b) for row, chunk in enumerate(chunks) for a, b in sentence_spans(chunk.text)]
-    log(f"{corpus.document.path}: {len(corpus.passages)} passages, {len(corpus.speakers)} speakers, "
-        f"{len(chunks)} chunks; encoding {len(chunks)} chunks and {len(spans)} sentences with {encoder.name}")
+    log(f"{len(corpus.documents)} report{'s' if len(corpus.documents) > 1 else ''}: {len(corpus.passages)} passages, "
+        f"{len(corpus.speakers)} speakers, {len(chunks)} chunks; encoding {len(chunks)} chunks and {len(spans)} "
+        f"sentences with {encoder.name} (texts encoded before are read from the cache)")
 
     vectors = _encode(encoder, texts, "chunks", log)
     sentence_vectors = _encode(encoder, [chunks[r].text[a:b] for r, a, b in spans], "sentences", log)
@@ -51,28 +59,32 @@ def build_index(config, encoder=None, log=print):
     kind = _dense_kind(config, len(chunks))
     stored = store.StoredIndex(
         manifest={}, corpus=corpus, chunks=chunks, dense=FaissIndex.build(vectors, kind),
-        sparse=BM25Index.build([analyze(t) for t in texts]),
+        sparse=BM25Index.build([analyze(t, language) for t, language in zip(texts, languages)]),
         sentences=SentenceIndex.build(sentence_vectors, spans, len(chunks)),
         clauses=SentenceIndex.build(clause_vectors, clauses, len(chunks)),
-        vocabulary=_vocabulary(chunks, encoder, log),
+        vocabulary=_vocabulary(chunks, languages, encoder, log),
         acronyms=find_acronyms(c.text for c in chunks))
     stored.manifest = {
         "embedder": config["EMBEDDER"], "encoder": encoder.name, "dim": encoder.dim,
-        "corpus": corpus.document.path, "corpus_sha256": corpus.document.sha256,
+        "corpus": sorted(files), "corpus_files": files,
+        "documents": [d.id for d in corpus.documents], "languages": sorted({d.language for d in corpus.documents}),
         "chunks": len(chunks), "sentences": len(spans), "clauses": len(clauses), "passages": len(corpus.passages),
         "calibration": calibrate(encoder, chunks, spans, sentence_vectors),
         "speakers": len(corpus.speakers), "dense_index": kind,
         "settings": build_settings(config), "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "encoded": {"new": encoder.misses, "from_cache": encoder.hits},
         "build_seconds": round(time.perf_counter() - started, 2), "versions": _versions(),
     }
+    encoder.save()
     manifest = store.save_index(config["INDEX_DIR"], stored)
-    log(f"index built in {manifest['build_seconds']} s and published: {store.current(config['INDEX_DIR'])}")
+    log(f"index built in {manifest['build_seconds']} s ({encoder.misses} texts encoded, {encoder.hits} from the cache) "
+        f"and published: {store.current(config['INDEX_DIR'])}")
     return manifest
 
 
-def _vocabulary(chunks, encoder, log):
+def _vocabulary(chunks, languages, encoder, log):
     started = time.perf_counter()
-    vocabulary = Vocabulary.build([c.text for c in chunks], encoder)
+    vocabulary = Vocabulary.build([c.text for c in chunks], encoder, languages=languages)
     log(f"encoded the report's {len(vocabulary.stems)} words in {time.perf_counter() - started:.1f} s")
     return vocabulary
 

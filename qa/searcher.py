@@ -15,7 +15,9 @@ from qa.analyzer import analyze, analyze_query
 from qa.corpus.chunks import Chunk
 from qa.corpus.model import Section
 from qa.encoders import create_encoder
-from qa.errors import IndexMismatchError, UnknownKindError, UnknownSectionError, UnknownSpeakerError
+from qa.corpus.library import local_part
+from qa.errors import (IndexMismatchError, UnknownDocumentError, UnknownKindError, UnknownSectionError,
+                       UnknownSpeakerError)
 from qa.fusion import rrf, weighted
 from qa.language import detect
 from qa.names import by_initial, canonical_words, words_as_written
@@ -33,13 +35,27 @@ HONORIFICS = {"m", "mme", "mlle", "dr", "pr", "s", "e", "se", "mr", "mrs", "ms",
 
 @dataclass
 class Source:
-    """Where a text stands in the report file: lines (1-based, inclusive) and characters (end exclusive)."""
+    """Where a text stands: its report, the lines (1-based, inclusive) and characters (end exclusive)
+    of the report's text, and its pages when the report has pages."""
 
-    document: str
+    document: str  # the report's id
+    title: str | None
+    date: str | None
+    place: str | None
+    file: str
     line_start: int
     line_end: int
     char_start: int
     char_end: int
+    page_start: int | None = None
+    page_end: int | None = None
+    language: str = "fr"  # of the report
+
+
+def source_of(document, item):
+    """The Source of a passage or chunk of document."""
+    return Source(document.id, document.title, document.dates, document.place, document.path, item.line_start,
+                  item.line_end, item.char_start, item.char_end, item.page_start, item.page_end, document.language)
 
 
 @dataclass
@@ -93,8 +109,10 @@ class Searcher:
             self.report_words.update(canonical_words(self.described[-1]))
             self.common_words.update(fold(w) for w in words_as_written(chunk.text) if w[0].islower())
         self.report_words_by_initial = by_initial(self.report_words)
+        self.languages = [self.corpus.document_of(c).language for c in self.chunks]
+        self.english_reports = "en" in self.languages
         spans = self.sentences.spans  # the analysed words of each sentence, for highlights
-        self._sentence_tokens = [set(analyze(self.chunks[row].text[a:b])) for row, a, b in spans]
+        self._sentence_tokens = [set(analyze(self.chunks[row].text[a:b], self.languages[row])) for row, a, b in spans]
 
     @classmethod
     def load(cls, config, encoder=None):
@@ -123,16 +141,20 @@ class Searcher:
         return found or [i for i, tokens in names.items() if set(wanted) <= set(tokens)]
 
     def section_ids_matching(self, name):
-        """Section ids for an id (with its sub-parts) or words of a title."""
+        """Section ids for an id (with its sub-parts), an id within its report ("session-1": that
+        session of every report), or words of a title."""
         key = fold(name).strip()
-        if self.corpus.section(key):
-            return [key] + [s.id for s in self.corpus.sections if s.parent == key]
+        ids = [key] if self.corpus.section(key) else [s.id for s in self.corpus.sections if local_part(s.id) == key]
+        if ids:
+            return ids + [s.id for s in self.corpus.sections if s.parent in ids]
         return [s.id for s in self.corpus.sections if key and key in fold(s.title)]
 
-    def allowed_rows(self, speaker=None, section=None, kind=None):
+    def allowed_rows(self, speaker=None, section=None, kind=None, document=None):
         """Rows that pass the filters, or None when there is no filter."""
-        if not (speaker or section or kind):
+        if not (speaker or section or kind or document):
             return None
+        if document and not self.corpus.find_document(document):
+            raise UnknownDocumentError(f"no report has the id {document!r}; see /api/documents")
         speakers = sections = None
         if speaker:
             speakers = set(self.speaker_ids_matching(speaker))
@@ -147,7 +169,8 @@ class Searcher:
         return np.array([row for row, c in enumerate(self.chunks)
                          if (speakers is None or speakers & set(c.speakers))
                          and (sections is None or c.section in sections)
-                         and (not kind or c.kind == kind)], dtype=np.int64)
+                         and (not kind or c.kind == kind) and (not document or c.document == document)],
+                        dtype=np.int64)
 
     # --- search ----------------------------------------------------------------------------
 
@@ -155,11 +178,12 @@ class Searcher:
         """The query vector of a question or statement (encode once, pass it to search and hit)."""
         return self.encoder.encode_queries([text])[0]
 
-    def search(self, question, k=5, offset=0, speaker=None, section=None, kind=None, vector=None, judge_scope=True):
+    def search(self, question, k=5, offset=0, speaker=None, section=None, kind=None, vector=None, judge_scope=True,
+               document=None):
         """The ranked hits for question; judge_scope: also say whether the report addresses it at all."""
         config = self.config
         depth = int(config["CANDIDATES"])
-        allowed = self.allowed_rows(speaker, section, kind)
+        allowed = self.allowed_rows(speaker, section, kind, document)
         timings = {}
         started = time.perf_counter()
         if vector is None:
@@ -174,6 +198,8 @@ class Searcher:
         started = time.perf_counter()
         language = detect(question)[0]
         tokens = expand(analyze_query(question), self.acronyms)
+        if self.english_reports:  # English reports are stemmed as English
+            tokens += [t for t in analyze(question, "en") if t not in tokens]
         lexical_weight = float(config["SPARSE_WEIGHT"])
         if language not in ("fr", "en"):
             # French is analysed, English goes through the glossary; other languages reach the
@@ -225,10 +251,9 @@ class Searcher:
     def _hit(self, row, score, ranks):
         chunk = self.chunks[row]
         return Hit(row=row, chunk=chunk, score=score, ranks=dict(zip(SOURCES, ranks)),
-                   speakers=[self.corpus.speaker(s) for s in chunk.speakers],
+                   speakers=[self.corpus.speaker(s).in_document(chunk.document) for s in chunk.speakers],
                    section=self.corpus.section(chunk.section),
-                   source=Source(self.corpus.document.path, chunk.line_start, chunk.line_end, chunk.char_start,
-                                 chunk.char_end))
+                   source=source_of(self.corpus.document_of(chunk), chunk))
 
     def _highlight(self, hit, vector, tokens=(), cosines=None, bonus=None):
         """Mark the chunk sentence that best answers: closest in meaning, with a bonus for the

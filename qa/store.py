@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from qa.config import build_settings
-from qa.corpus.blocks import read_report
+from qa.corpus.library import fingerprint
 from qa.corpus.chunks import Chunk
 from qa.corpus.model import Corpus
 from qa.dense import FaissIndex
@@ -36,7 +36,7 @@ VOCABULARY_VECTORS = "vocabulary.npy"
 CHUNKS = "chunks.jsonl"
 ACRONYMS = "acronyms.json"
 CORPUS = "corpus.json"
-FORMAT = 3  # 2: clauses and the encoder's calibration; 3: the vocabulary
+FORMAT = 4  # 2: clauses and the encoder's calibration; 3: the vocabulary; 4: several reports
 CHECKSUM_LIMIT = 256 * 1024 * 1024  # files larger than this are checked by size only at load
 
 
@@ -57,6 +57,11 @@ class StoredIndex:
 
 def current(index_dir):
     return Path(index_dir) / "current"
+
+
+def cache_folder(index_dir):
+    """The embedding cache, beside the builds: it outlives them."""
+    return Path(index_dir) / "cache"
 
 
 def save_index(index_dir, stored):
@@ -125,7 +130,7 @@ def _publish(folder, index_dir):
     link = index_dir / f".current-{uuid.uuid4().hex[:6]}"
     link.symlink_to(final.name)
     os.replace(link, current(index_dir))
-    for old in index_dir.glob("build-*"):
+    for old in index_dir.glob("build-*"):  # the cache folder is kept
         if old != final and not old.name.endswith(".partial"):
             shutil.rmtree(old, ignore_errors=True)
     return final
@@ -191,12 +196,16 @@ def read_manifest(index_dir):
 
 
 def stale_reasons(manifest, config):
-    """Why this index does not serve this configuration; [] when it does (the report is read here,
-    so an unreadable report raises its own ReportError)."""
+    """Why this index does not serve this configuration; [] when it does (the reports are read
+    here, so a missing one raises its own ReportError)."""
     reasons = []
-    corpus_sha256 = hashlib.sha256(read_report(config["CORPUS"]).encode("utf-8")).hexdigest()
-    if manifest.get("corpus_sha256") != corpus_sha256:
-        reasons.append("the report changed since the index was built")
+    files, built_from = fingerprint(config["CORPUS"]), manifest.get("corpus_files", {})
+    added = sorted(set(files) - set(built_from))
+    removed = sorted(set(built_from) - set(files))
+    changed = sorted(name for name in set(files) & set(built_from) if files[name] != built_from[name])
+    for label, names in (("added", added), ("removed", removed), ("changed", changed)):
+        if names:
+            reasons.append(f"report{'s' if len(names) > 1 else ''} {label} since the index was built: {', '.join(names)}")
     built = manifest.get("settings", {})
     for name, value in build_settings(config).items():
         if built.get(name) != value:

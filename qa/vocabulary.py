@@ -33,14 +33,15 @@ class Vocabulary:
         self.known = set(stems)
 
     @classmethod
-    def build(cls, texts, encoder, sample=128):
+    def build(cls, texts, encoder, sample=128, languages=None):
+        """texts: the chunks; languages: of each chunk's report (its words are stemmed as BM25 has them)."""
         written = {}
-        for text in texts:
+        for text, language in zip(texts, languages or ["fr"] * len(texts)):
             for word in _WORD.findall(text.replace("’", "'")):
                 word = word.split("'")[-1]
                 if len(word) < MIN_LETTERS or fold(word) in STOP_WORDS:
                     continue
-                tokens = analyze(word)
+                tokens = analyze(word, language)
                 if tokens:
                     written.setdefault(tokens[0], Counter())[word if word.isupper() else word.lower()] += 1
         stems = sorted(written)

@@ -29,8 +29,10 @@ def test_search_get(client, conforms):
     assert "3 442 élèves" in top["text"] and top["highlight"] in top["text"]
     assert [s["name"] for s in top["speakers"]] == ["Jean Martin"]
     assert top["speakers"][0]["role"].startswith("Procureur")
-    assert top["section"] == {"id": "session-1", "title": "Session 1 - Prévention dans les écoles"}
-    assert top["source"]["document"] == "mini_report.md" and top["source"]["line_start"] == 22
+    assert top["section"] == {"id": "mini-report:session-1", "title": "Session 1 - Prévention dans les écoles"}
+    source = top["source"]
+    assert source["document"] == "mini-report" and source["file"] == "mini_report.md" and source["line_start"] == 22
+    assert source["title"] and source["date"] == "12-13 Mars 2026" and source["place"] and source["page_start"] is None
     assert [r["rank"] for r in body["results"]] == [1, 2, 3]
 
 
@@ -88,17 +90,45 @@ def test_speakers(client, conforms):
 def test_sections(client, conforms):
     body = client.get("/api/sections").get_json()
     conforms(body, "SectionList")
-    session3 = next(s for s in body["sections"] if s["id"] == "session-3")
+    session3 = next(s for s in body["sections"] if s["id"] == "mini-report:session-3")
     assert session3["moderators"][0]["name"] == "Paul Ndiaye"
 
 
 def test_passage_with_neighbours(client, conforms):
-    body = client.get("/api/passages/session-2-03").get_json()
+    body = client.get("/api/passages/mini-report:session-2-03").get_json()
     conforms(body, "Passage")
-    assert body["previous"] == "session-2-02" and body["next"] == "session-2-04"
-    assert client.get(f"/api/passages/{body['previous']}").get_json()["next"] == "session-2-03"
-    first = client.get("/api/passages/cover-01").get_json()
+    assert body["previous"] == "mini-report:session-2-02" and body["next"] == "mini-report:session-2-04"
+    assert client.get(f"/api/passages/{body['previous']}").get_json()["next"] == "mini-report:session-2-03"
+    first = client.get("/api/passages/mini-report:cover-01").get_json()
     assert first["previous"] is None
+
+
+def test_an_id_without_its_report_is_redirected_to_the_full_id(client):
+    moved = client.get("/api/passages/session-2-03")
+    assert moved.status_code == 308 and moved.headers["Location"].endswith("/api/passages/mini-report:session-2-03")
+    assert client.get("/api/passages/session-2-03", follow_redirects=True).get_json()["id"] == "mini-report:session-2-03"
+    page = client.get("/passages/session-2-03?lang=en")
+    assert page.status_code == 301 and "/passages/mini-report:session-2-03?lang=en" in page.headers["Location"]
+    assert client.get("/api/passages/session-99-01").status_code == 404
+
+
+def test_documents_lists_the_report_with_its_counts(client, conforms):
+    body = client.get("/api/documents").get_json()
+    conforms(body, "DocumentList")
+    (report,) = body["documents"]
+    assert report["id"] == "mini-report" and report["language"] == "fr" and report["pages"] is None
+    assert report["date"] == "12-13 Mars 2026" and report["passages"] > 10 and report["speakers"] >= 3
+    detail = client.get("/api/documents/mini-report").get_json()
+    assert {s["id"] for s in detail["sections"]} >= {"mini-report:session-1", "mini-report:session-3"}
+    assert client.get("/api/documents/nope").get_json()["error"]["code"] == "unknown_document"
+
+
+def test_document_filter_on_search_and_attribute(client):
+    found = client.get("/api/search", query_string={"q": "réseaux", "document": "mini-report"}).get_json()
+    assert found["results"] and all(r["source"]["document"] == "mini-report" for r in found["results"])
+    for response in (client.get("/api/search", query_string={"q": "réseaux", "document": "nope"}),
+                     client.post("/api/attribute", json={"text": "Les réseaux criminels", "document": "nope"})):
+        assert response.status_code == 400 and response.get_json()["error"]["code"] == "unknown_document"
 
 
 BAD_REQUESTS = [

@@ -36,7 +36,7 @@ def test_corpus_json(run, tmp_path):
     out = tmp_path / "corpus.json"
     assert run("corpus", "--report", str(MINI_REPORT), "--out", str(out))[0] == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert {"document", "sections", "speakers", "passages", "warnings"} <= set(data)
+    assert {"documents", "sections", "speakers", "passages", "warnings"} <= set(data)
     assert data["passages"][0]["line_start"] == 1
 
 

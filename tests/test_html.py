@@ -35,7 +35,7 @@ def test_french_by_default_then_the_browser_then_the_choice(client):
 def test_a_chosen_language_is_kept_in_links_and_forms(client):
     page = client.get("/search", query_string={"q": "élèves formés", "lang": "en"}).get_data(as_text=True)
     assert '<input type="hidden" name="lang" value="en">' in page
-    assert 'href="/speakers?lang=en"' in page and re.search(r"/passages/session-1-05\?[^\"]*lang=en", page)
+    assert 'href="/speakers?lang=en"' in page and re.search(r"/passages/mini-report:session-1-05\?[^\"]*lang=en", page)
     switch = re.search(r'id="language-switch" href="([^"]+)"', page).group(1)
     assert "lang=fr" in switch and "q=" in switch  # the same results, in the other language
     assert 'action="/attribute?lang=en"' in client.get("/attribute?lang=en").get_data(as_text=True)
@@ -48,19 +48,19 @@ def test_results_show_speaker_role_section_lines_and_passage_link(client, lang, 
     assert "Jean Martin" in page and "Procureur à la Cour d&#39;appel de Dakar" in page
     assert "Session 1 - Prévention dans les écoles" in page
     assert re.search(lines, page) and link in page
-    href = re.search(r'href="(/passages/session-1-05[^"]*)"', page).group(1)
+    href = re.search(r'href="(/passages/mini-report:session-1-05[^"]*)"', page).group(1)
     assert "hl=" in href and href.endswith("#hl")
     assert "<mark>" in page and '<blockquote lang="fr">' in page
 
 
 def test_a_results_link_opens_its_passage_marking_the_sentence(client):
     page = client.get("/search", query_string={"q": "combien d'élèves ont été formés"}).get_data(as_text=True)
-    href = re.search(r'href="(/passages/session-1-05[^"#]*)', page).group(1).replace("&amp;", "&")
+    href = re.search(r'href="(/passages/mini-report:session-1-05[^"#]*)', page).group(1).replace("&amp;", "&")
     marked = re.search(r"<mark>(.*?)</mark>", page, re.S).group(1)
     passage = client.get(href).get_data(as_text=True)
     assert re.search(r'<mark id="hl">(.*?)</mark>', passage, re.S).group(1) == marked
     for bad in ("5-2", "x", "0-999999"):  # a hand-edited link shows the passage, unmarked
-        shown = client.get("/passages/session-1-05", query_string={"hl": bad})
+        shown = client.get("/passages/mini-report:session-1-05", query_string={"hl": bad})
         assert shown.status_code == 200 and '<mark id="hl">' not in shown.get_data(as_text=True)
 
 
@@ -79,24 +79,24 @@ def test_bad_question_re_renders_the_form_with_a_message(client, lang, message):
 @pytest.mark.parametrize("lang, before, after, line", [("fr", "Passage précédent", "Passage suivant", "ligne"),
                                                        ("en", "Previous passage", "Next passage", "line")])
 def test_passage_page_titled_by_speaker_and_section_with_citation(client, lang, before, after, line):
-    page = get(client, "/passages/session-2-03", lang).get_data(as_text=True)
+    page = get(client, "/passages/mini-report:session-2-03", lang).get_data(as_text=True)
     assert "Shelters reported a 42 % rise" in page
     assert before in page and after in page  # the neighbours
     heading = re.search(r"<h1>(.*?)</h1>", page, re.S).group(1)
     assert "Ana Lopez" in heading and "Session 2" in heading and "session-2-03" not in heading
     citation = re.search(r'<textarea id="citation"[^>]*>(.*?)</textarea>', page, re.S).group(1)
     assert "Ana Lopez" in citation and "Session 2 : Protection des victimes" in citation
-    assert f"mini_report.md, {line} " in citation and "/passages/session-2-03" in citation
-    assert citation.endswith("http://localhost/passages/session-2-03")  # the address the reader used
+    assert f"mini_report.md, {line} " in citation and "/passages/mini-report:session-2-03" in citation
+    assert citation.endswith("http://localhost/passages/mini-report:session-2-03")  # the address the reader used
 
 
 def test_citation_uses_the_public_address_when_one_is_set(app):
     app.config["PUBLIC_URL"] = "https://qa.example.org/lagos"
     try:
-        page = app.test_client().get("/passages/session-2-03").get_data(as_text=True)
+        page = app.test_client().get("/passages/mini-report:session-2-03").get_data(as_text=True)
     finally:
         app.config["PUBLIC_URL"] = ""
-    assert "https://qa.example.org/lagos/passages/session-2-03</textarea>" in page and "localhost" not in page
+    assert "https://qa.example.org/lagos/passages/mini-report:session-2-03</textarea>" in page and "localhost" not in page
 
 
 @pytest.mark.parametrize("lang, count", [("fr", "4 passages, dans l’ordre du rapport"),
@@ -155,7 +155,7 @@ def test_the_french_catalogue_translates_every_message():
 
 
 def test_citation_names_the_speaker_once_with_role_and_organisation(client):
-    page = client.get("/passages/session-1-05").get_data(as_text=True)
+    page = client.get("/passages/mini-report:session-1-05").get_data(as_text=True)
     citation = re.search(r'<textarea id="citation"[^>]*>(.*?)</textarea>', page, re.S).group(1)
     assert citation.startswith("Jean Martin, Procureur à la Cour d&#39;appel de Dakar — ")
     assert citation.count("Cour d&#39;appel de Dakar") == 1

@@ -15,7 +15,7 @@ from conftest import FakeEncoder, MINI_REPORT, make_config, quiet
 def test_manifest_records_provenance(mini_index):
     config, manifest = mini_index
     assert manifest["encoder"] == FakeEncoder.name and manifest["dim"] == 64
-    assert manifest["corpus_sha256"] and manifest["chunks"] > 5
+    assert manifest["corpus_files"] and manifest["documents"] == ["mini-report"] and manifest["chunks"] > 5
     assert manifest["settings"]["CHUNK_WORDS"] == 40
     assert {"numpy", "qa", "python"} <= set(manifest["versions"])
     assert "dense.faiss" in manifest["files"]
@@ -27,7 +27,7 @@ def test_search_returns_attributed_located_hits(mini_searcher):
     assert "3 442 élèves" in top.chunk.text
     described = result_json(top, 1)
     assert [s["name"] for s in described["speakers"]] == ["Jean Martin"]
-    assert described["section"]["id"] == "session-1"
+    assert described["section"]["id"] == "mini-report:session-1"
     assert described["source"]["line_start"] >= 1 and described["highlight"] in described["text"]
     assert "3 442" in described["highlight"]
     assert set(top.ranks) == {"dense", "sparse", "sentence"}
@@ -45,7 +45,10 @@ def test_speaker_filter_by_name_as_written(mini_searcher, speaker):
 
 
 def test_section_and_kind_filters(mini_searcher):
-    assert all(h.chunk.section == "session-3" for h in mini_searcher.search("réseaux", section="session-3").hits)
+    # a section's id within its report names that section in every report
+    for section in ("session-3", "mini-report:session-3"):
+        hits = mini_searcher.search("réseaux", section=section).hits
+        assert hits and all(h.chunk.section == "mini-report:session-3" for h in hits)
     assert all(h.chunk.kind == "key_takeaways" for h in mini_searcher.search("école", kind="key_takeaways").hits)
 
 

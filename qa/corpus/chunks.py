@@ -20,6 +20,9 @@ class Chunk:
     line_end: int
     char_start: int  # offsets into the report file's text, end exclusive
     char_end: int
+    document: str = ""  # the report's id
+    page_start: int | None = None
+    page_end: int | None = None
 
 
 def chunk_passages(passages, max_words=120):
@@ -99,4 +102,5 @@ def _chunk(pieces):
         section=first.passage.section, kind=first.passage.kind, speakers=list(first.passage.speakers),
         group=first.passage.group, text=" ".join(p.text for p in pieces),
         passages=list(dict.fromkeys(p.passage.id for p in pieces)),
-        line_start=line_start, line_end=line_end, char_start=char_start, char_end=char_end)
+        line_start=line_start, line_end=line_end, char_start=char_start, char_end=char_end,
+        document=first.passage.document, page_start=first.passage.page_start, page_end=last.passage.page_end)

@@ -1,5 +1,5 @@
 """The parsed report: document, sections, speakers and passages, as plain data."""
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 
 
@@ -25,6 +25,7 @@ class Section:
     line: int
     parent: str | None = None
     moderators: list = field(default_factory=list)  # speaker ids
+    document: str = ""  # the report's id
 
 
 @dataclass
@@ -38,6 +39,14 @@ class Speaker:
     appearances: list = field(default_factory=list)  # {section, role, organization, represented_by, on_behalf_of}
     represented_by: str | None = None
     on_behalf_of: str | None = None
+    documents: list = field(default_factory=list)  # per report: {document, role, organization}
+
+    def in_document(self, document_id):
+        """The speaker as one report presents them: that report's role and organisation."""
+        entry = next((d for d in self.documents if d["document"] == document_id), None)
+        if entry is None or (entry["role"], entry["organization"]) == (self.role, self.organization):
+            return self
+        return replace(self, role=entry["role"], organization=entry["organization"])
 
     def described(self, separator=", "):
         """"Name, role, organisation" as one line, leaving out what the report does not give."""
@@ -71,11 +80,17 @@ class Passage:
 
 @dataclass
 class Corpus:
-    document: Document
+    """One report as parsed, or several merged (qa/corpus/library.py): documents in date order."""
+
+    documents: list
     sections: list
     speakers: list
     passages: list
     warnings: list = field(default_factory=list)
+
+    @property
+    def document(self):
+        return self.documents[0]
 
     def to_dict(self):
         return asdict(self)
@@ -83,12 +98,23 @@ class Corpus:
     @classmethod
     def from_dict(cls, data):
         return cls(
-            document=Document(**data["document"]),
+            documents=[Document(**d) for d in data["documents"]],
             sections=[Section(**s) for s in data["sections"]],
             speakers=[Speaker(**s) for s in data["speakers"]],
             passages=[Passage(**p) for p in data["passages"]],
             warnings=list(data.get("warnings", [])),
         )
+
+    @cached_property
+    def _documents(self):
+        return {d.id: d for d in self.documents}
+
+    def document_of(self, item):
+        """The Document of a passage, section or chunk."""
+        return self._documents.get(item.document if hasattr(item, "document") else None) or self.documents[0]
+
+    def find_document(self, document_id):
+        return self._documents.get(document_id)
 
     @cached_property
     def _speakers(self):
@@ -113,10 +139,13 @@ class Corpus:
         return None if position is None else self.passages[position]
 
     def neighbours(self, passage_id):
-        """(previous, next) passages in report order, None at either end."""
+        """(previous, next) passages in the same report, None at either end."""
         position = self._positions[passage_id]
-        return (self.passages[position - 1] if position > 0 else None,
-                self.passages[position + 1] if position + 1 < len(self.passages) else None)
+        document = self.passages[position].document
+        previous = self.passages[position - 1] if position > 0 else None
+        following = self.passages[position + 1] if position + 1 < len(self.passages) else None
+        return (previous if previous and previous.document == document else None,
+                following if following and following.document == document else None)
 
     def passages_of(self, speaker_id):
         return [p for p in self.passages if speaker_id in p.speakers]

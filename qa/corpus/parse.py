@@ -108,11 +108,13 @@ class _Parser:
 
     def run(self, cover, body):
         if cover:
-            self.sections.append(Section(id="cover", title=self.document.title or "cover", line=cover[0].line_start))
+            self.sections.append(Section(id="cover", title=self.document.title or "cover", line=cover[0].line_start,
+                                         document=self.document.id))
             for block in cover:
                 self._add(block, "cover", "front_matter", [])
         if not is_heading(body[0]):
-            self.sections.append(Section(id="preamble", title="(untitled)", line=body[0].line_start))
+            self.sections.append(Section(id="preamble", title="(untitled)", line=body[0].line_start,
+                                         document=self.document.id))
             self.warnings.append(f"{self.path}:{body[0].line_start}: text before the first heading")
         self._walk(body)
         for passage in self.passages:
@@ -123,7 +125,10 @@ class _Parser:
             passage.speakers = [ids[key] for key in passage.speakers]
         for section in self.sections:
             section.moderators = [ids[key] for key in section.moderators]
-        return Corpus(document=self.document, sections=self.sections, speakers=self.registry.speakers(),
+        for speaker in self.registry.speakers():
+            speaker.documents = [{"document": self.document.id, "role": speaker.role,
+                                  "organization": speaker.organization}]
+        return Corpus(documents=[self.document], sections=self.sections, speakers=self.registry.speakers(),
                       passages=self.passages, warnings=self.warnings)
 
     def _walk(self, body):
@@ -218,7 +223,8 @@ class _Parser:
         section_id, n = base, 2
         while any(s.id == section_id for s in self.sections):
             section_id, n = f"{base}-{n}", n + 1
-        section = Section(id=section_id, title=title, line=line, parent=container.id if container else None)
+        section = Section(id=section_id, title=title, line=line, parent=container.id if container else None,
+                          document=self.document.id)
         self.sections.append(section)
         return section
 

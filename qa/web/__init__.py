@@ -28,7 +28,22 @@ def init_app(app):
     errors.init_app(app)
     i18n.init_app(app)
     app.after_request(_security_headers)
-    app.context_processor(lambda: {"document": searcher.corpus.document})
+    app.context_processor(lambda: _site(searcher.corpus))
+
+
+def _site(corpus):
+    """What every page says of the reports it serves: one report by its place, several as a series."""
+    from flask_babel import gettext as _
+
+    documents = corpus.documents
+    place = (documents[0].place or documents[0].title or "").split(",")[0].strip()
+    if len(documents) == 1 and place:
+        title, heading = _("Ask the %(place)s report", place=place), _("Ask what was said at the %(place)s meeting",
+                                                                       place=place)
+    else:
+        title, heading = _("Ask the meeting reports"), _("Ask what was said at these meetings")
+    return {"document": documents[0], "documents": documents, "several_reports": len(documents) > 1,
+            "site_title": title, "site_heading": heading}
 
 
 def loaded_searcher():

@@ -1,7 +1,7 @@
-"""The JSON API under /api (search, attribute, speakers, sections, passages, openapi.json), and /healthz."""
+"""The JSON API under /api (search, attribute, documents, speakers, sections, passages, openapi.json), and /healthz."""
 import time
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, current_app, jsonify, redirect, request, url_for
 
 from qa.errors import NotFoundError
 from qa.web import loaded_attributor, loaded_searcher, params, present
@@ -13,7 +13,7 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 def healthz():
     """Ready: the index is loaded and the encoder answers (registered at /healthz by init_app)."""
     searcher = loaded_searcher()
-    return jsonify({"status": "ok", "passages": len(searcher.corpus.passages),
+    return jsonify({"status": "ok", "documents": len(searcher.corpus.documents), "passages": len(searcher.corpus.passages),
                     "speakers": len(searcher.corpus.speakers), "chunks": len(searcher.chunks),
                     "embedder": searcher.manifest["encoder"], "index_built_at": searcher.manifest["built_at"]})
 
@@ -33,8 +33,9 @@ def attribute_statement():
     """Who said this? quoted, paraphrased, misquoted or not_found, with the words that back it; and,
     when a speaker is named, whether they said it."""
     started = time.perf_counter()
-    text, k, speaker = params.attribute_request(params.body())
-    found = present.attribution_json(loaded_attributor().attribute(text, k=k, speaker=speaker), loaded_searcher())
+    text, k, speaker, document = params.attribute_request(params.body())
+    found = present.attribution_json(loaded_attributor().attribute(text, k=k, speaker=speaker, document=document),
+                                     loaded_searcher())
     return jsonify({"text": text, **found, "took_ms": _ms(started)})
 
 
@@ -49,6 +50,18 @@ def speaker(speaker_id):
     return _found(present.speaker_passages_json(loaded_searcher().corpus, speaker_id), "speaker", speaker_id)
 
 
+@bp.get("/documents")
+def documents():
+    """The reports in the index."""
+    return jsonify({"documents": present.documents_json(loaded_searcher().corpus)})
+
+
+@bp.get("/documents/<document_id>")
+def document(document_id):
+    """One report: its sections and speakers."""
+    return _found(present.document_detail_json(loaded_searcher().corpus, document_id), "document", document_id)
+
+
 @bp.get("/sections")
 def sections():
     return jsonify(present.sections_json(loaded_searcher().corpus))
@@ -56,7 +69,11 @@ def sections():
 
 @bp.get("/passages/<passage_id>")
 def passage(passage_id):
-    return _found(present.passage_json(loaded_searcher().corpus, passage_id), "passage", passage_id)
+    corpus = loaded_searcher().corpus
+    moved = present.current_passage_id(corpus, passage_id)
+    if moved:  # an id from before the index held several reports
+        return redirect(url_for("api.passage", passage_id=moved), 308)
+    return _found(present.passage_json(corpus, passage_id), "passage", passage_id)
 
 
 @bp.get("/openapi.json")

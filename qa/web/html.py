@@ -2,7 +2,7 @@
 
 Every text a reader sees goes through gettext (qa/translations); the report's own words stay French.
 """
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from qa.errors import BadQuestionError, UnknownFilterError
@@ -47,6 +47,7 @@ def _form_error(error):
         "unknown_speaker": _("No speaker of the report matches this name."),
         "unknown_section": _("No section of the report matches this title."),
         "unknown_kind": _("No passage is of this kind."),
+        "unknown_document": _("No report has this id."),
     }
     return messages.get(error.code, _("This request cannot be answered: %(reason)s", reason=error.message))
 
@@ -77,6 +78,9 @@ def search():
 def passage(passage_id):
     """A passage in context, with a citation ready to copy."""
     corpus = loaded_searcher().corpus
+    moved = present.current_passage_id(corpus, passage_id)
+    if moved:  # a link from before the index held several reports
+        return redirect(url_for("html.passage", passage_id=moved, **request.args), 301)
     found = present.passage_json(corpus, passage_id)
     if found is None:
         abort(404)
@@ -105,13 +109,33 @@ def public_url():
 
 
 def _citation(corpus, passage_id, permalink):
-    doc, passage = corpus.document, corpus.passage(passage_id)
-    who = "; ".join(corpus.speaker(s).label() for s in passage.speakers)
-    where = _("lines %(start)s–%(end)s", start=passage.line_start, end=passage.line_end) \
-        if passage.line_end != passage.line_start else _("line %(n)s", n=passage.line_start)
+    passage = corpus.passage(passage_id)
+    doc = corpus.document_of(passage)
+    who = "; ".join(corpus.speaker(s).in_document(doc.id).label() for s in passage.speakers)
+    if passage.page_start:
+        where = _("pages %(start)s–%(end)s", start=passage.page_start, end=passage.page_end) \
+            if passage.page_end != passage.page_start else _("page %(n)s", n=passage.page_start)
+    else:
+        where = _("lines %(start)s–%(end)s", start=passage.line_start, end=passage.line_end) \
+            if passage.line_end != passage.line_start else _("line %(n)s", n=passage.line_start)
     report = ", ".join(filter(None, (doc.kind, doc.title, doc.place, doc.dates)))
     return " — ".join(filter(None, (who or passage.group or None, corpus.section(passage.section).title, report,
                                     f"{doc.path}, {where}", permalink)))
+
+
+@bp.get("/documents")
+def documents():
+    """The reports searched."""
+    return _page("documents.html", listed=present.documents_json(loaded_searcher().corpus))
+
+
+@bp.get("/documents/<document_id>")
+def document(document_id):
+    """One report: what it is, its sections and its speakers."""
+    found = present.document_detail_json(loaded_searcher().corpus, document_id)
+    if found is None:
+        abort(404)
+    return _page("document.html", report=found)
 
 
 @bp.get("/speakers")
@@ -137,9 +161,11 @@ def who_said_this():
     if request.method == "GET":
         return _page("attribute.html", text="", found=None)
     text, speaker = request.form.get("text", ""), request.form.get("speaker", "")
+    document = request.form.get("document", "")
     try:
-        text, k, speaker = params.attribute_request({"text": text, "speaker": speaker})
-        found = present.attribution_json(loaded_attributor().attribute(text, k=k, speaker=speaker), loaded_searcher())
+        text, k, speaker, document = params.attribute_request({"text": text, "speaker": speaker, "document": document})
+        found = present.attribution_json(loaded_attributor().attribute(text, k=k, speaker=speaker, document=document),
+                                         loaded_searcher())
     except (BadQuestionError, UnknownFilterError) as error:
         return _page("attribute.html", 400, text=text, speaker=speaker, found=None, error=_form_error(error))
     for candidate in found["candidates"]:

@@ -7,11 +7,13 @@ never at request time. The JSON API does not depend on it.
 from pathlib import Path
 
 from flask import request, url_for
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, lazy_gettext as _l
 
 from qa.errors import QAError
 
 LANGUAGES = ("fr", "en")
+# The languages a report may be written in, named in the reader's language.
+REPORT_LANGUAGES = {"fr": _l("French"), "en": _l("English")}
 DEFAULT = "fr"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 
@@ -49,6 +51,7 @@ def _language_context():
     switch = url_for(request.endpoint, **{**(request.view_args or {}), **request.args.to_dict(), "lang": other}) \
         if request.endpoint and request.method == "GET" else url_for("html.index", lang=other)
     return {"lang": language, "other_lang": other, "switch_url": switch,
+            "language_name": lambda code: str(REPORT_LANGUAGES.get(code, code)),
             "chosen_lang": request.args.get("lang") if request.args.get("lang") in LANGUAGES else None}
 
 

@@ -8,11 +8,26 @@ _SPEAKER = {
 }
 _SECTION = {"type": "object", "required": ["id", "title"],
             "properties": {"id": {"type": "string"}, "title": {"type": "string"}}}
+_NULLABLE_PAGE = {"type": ["integer", "null"], "minimum": 1}
 _SOURCE = {
-    "type": "object", "required": ["document", "line_start", "line_end"],
-    "properties": {"document": {"type": "string"}, "line_start": {"type": "integer", "minimum": 1},
+    "type": "object", "required": ["document", "title", "date", "place", "line_start", "line_end", "page_start",
+                                   "page_end"],
+    "description": "where the text stands: its report (id, title, date, place, file), the lines and characters of "
+                   "the report's text, and its pages when the report has pages (PDF), else null",
+    "properties": {"document": {"type": "string", "description": "the report's id (see /api/documents)"},
+                   "title": _NULLABLE_STRING, "date": _NULLABLE_STRING, "place": _NULLABLE_STRING,
+                   "file": {"type": "string"}, "language": {"type": "string"},
+                   "line_start": {"type": "integer", "minimum": 1},
                    "line_end": {"type": "integer", "minimum": 1}, "char_start": {"type": "integer"},
-                   "char_end": {"type": "integer"}},
+                   "char_end": {"type": "integer"}, "page_start": _NULLABLE_PAGE, "page_end": _NULLABLE_PAGE},
+}
+_DOCUMENT = {
+    "type": "object", "required": ["id", "title", "date", "place", "language", "pages", "passages", "speakers"],
+    "properties": {"id": {"type": "string"}, "title": _NULLABLE_STRING, "date": _NULLABLE_STRING,
+                   "place": _NULLABLE_STRING, "language": {"type": "string", "enum": ["fr", "en"]},
+                   "pages": {"type": ["integer", "null"]}, "passages": {"type": "integer"},
+                   "speakers": {"type": "integer"}, "kind": _NULLABLE_STRING, "subtitle": _NULLABLE_STRING,
+                   "co_chairs": {"type": "array", "items": {"type": "string"}}, "file": {"type": "string"}},
 }
 _KIND = {"type": "string", "enum": ["front_matter", "heading", "list", "narrative", "speech", "moderation",
                                     "key_takeaways", "group_statement"]}
@@ -37,7 +52,7 @@ _PASSAGE = {
         "id": {"type": "string"}, "section": {"$ref": "#/components/schemas/Section"}, "kind": _KIND,
         "speakers": {"type": "array", "items": {"$ref": "#/components/schemas/Speaker"}}, "group": _NULLABLE_STRING,
         "text": {"type": "string"}, "url": {"type": "string"}, "source": {"$ref": "#/components/schemas/Source"},
-        "previous": _NULLABLE_STRING, "next": _NULLABLE_STRING,
+        "document": {"type": "string"}, "previous": _NULLABLE_STRING, "next": _NULLABLE_STRING,
     },
 }
 _SPEAKER_DETAIL = {
@@ -47,6 +62,12 @@ _SPEAKER_DETAIL = {
                        "passages": {"type": "integer", "minimum": 0}, "honorific": {"type": "string"},
                        "represented_by": _NULLABLE_STRING, "on_behalf_of": _NULLABLE_STRING,
                        "appearances": {"type": "array", "items": {"type": "object"}},
+                       "documents": {"type": "array", "description": "the reports they appear in, with the role and "
+                                                                     "organisation each gives them",
+                                     "items": {"type": "object", "required": ["document", "role", "organization"],
+                                               "properties": {"document": {"type": "string"},
+                                                              "role": _NULLABLE_STRING,
+                                                              "organization": _NULLABLE_STRING}}},
                        "moderated": {"type": "array", "items": {"type": "string"}}}}],
 }
 _COUNT = {"type": "object", "required": ["id", "count"], "properties": {"id": {"type": "string"},
@@ -82,14 +103,15 @@ def _limits(config):
 def _search_body(limits):
     return {"type": "object", "required": ["q"],
             "properties": {"q": limits["q"], "k": limits["k"], "offset": limits["offset"], "speaker": limits["filter"],
-                           "section": limits["filter"], "kind": limits["filter"]}}
+                           "section": limits["filter"], "kind": limits["filter"], "document": limits["filter"]}}
 
 
 def _attribute_body(limits):
     return {"type": "object", "required": ["text"],
             "properties": {"text": limits["text"], "k": limits["attribute_k"],
                            "speaker": {**limits["filter"], "description": "check whether this speaker (id or name "
-                                                                          "as written) said it"}}}
+                                                                          "as written) said it"},
+                           "document": {**limits["filter"], "description": "look in this report only (its id)"}}}
 _EVIDENCE = {
     "type": "object", "required": ["passage", "start", "end", "text"],
     "description": "the sentence or clause that backs the candidate: its span in the passage's text",
@@ -151,6 +173,7 @@ def _search_parameters(limits):
         _query("speaker", limits["filter"], "speaker id or name as written (\"Mme Nandap\")"),
         _query("section", limits["filter"], "section id or words of its title"),
         _query("kind", limits["filter"], "passage kind: speech, moderation, key_takeaways, ..."),
+        _query("document", limits["filter"], "only this report (its id, see /api/documents)"),
     ]
 
 
@@ -158,9 +181,12 @@ def openapi_document(config, server_url=""):
     limits = _limits(config)
     return {
         "openapi": "3.1.0",
-        "info": {"title": "Lagos meeting report: questions with sources", "version": "1.0.0",
-                 "description": "Passages of the report of the Khartoum, Rabat and Niamey joint thematic meeting "
-                                "(Lagos, 4-5 November 2025), with who said them and where. Never generated text."},
+        "info": {"title": "Migration dialogue meeting reports: questions with sources", "version": "1.1.0",
+                 "description": "Passages of the reports of the Khartoum, Rabat and Niamey migration dialogues' "
+                                "meetings (first: the joint thematic meeting in Lagos, 4-5 November 2025), with who "
+                                "said them and where. Never generated text. Ids of passages and sections are "
+                                "\"<report id>:<id in the report>\"; an id without its report (a link from before "
+                                "several reports) is redirected (308) to the earliest report that has it."},
         "servers": [{"url": server_url or "/"}],
         "paths": {
             "/healthz": {"get": {"summary": "Readiness", "responses": _responses("Health")}},
@@ -179,11 +205,17 @@ def openapi_document(config, server_url=""):
                 "summary": "A speaker and all their passages in report order",
                 "parameters": [{"name": "speaker_id", "in": "path", "required": True, "schema": {"type": "string"}}],
                 "responses": _responses("SpeakerPassages", 404)}},
-            "/api/sections": {"get": {"summary": "Sections of the report", "responses": _responses("SectionList")}},
+            "/api/sections": {"get": {"summary": "Sections of the reports", "responses": _responses("SectionList")}},
+            "/api/documents": {"get": {"summary": "The reports searched", "responses": _responses("DocumentList")}},
+            "/api/documents/{document_id}": {"get": {
+                "summary": "One report with its sections and speakers",
+                "parameters": [{"name": "document_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": _responses("DocumentDetail", 404)}},
             "/api/passages/{passage_id}": {"get": {
                 "summary": "One passage with its neighbours",
                 "parameters": [{"name": "passage_id", "in": "path", "required": True, "schema": {"type": "string"}}],
-                "responses": _responses("Passage", 404)}},
+                "responses": {**_responses("Passage", 404), "308": {
+                    "description": "an id without its report: redirected to the full id"}}}},
             "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": {
                 "description": "OK", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
         },
@@ -200,12 +232,21 @@ def openapi_document(config, server_url=""):
             "SpeakerPassages": {"type": "object", "required": ["speaker", "passages"], "properties": {
                 "speaker": {"$ref": "#/components/schemas/SpeakerDetail"},
                 "passages": {"type": "array", "items": {"$ref": "#/components/schemas/Passage"}}}},
+            "Document": _DOCUMENT,
+            "DocumentList": {"type": "object", "required": ["documents"], "properties": {
+                "documents": {"type": "array", "items": {"$ref": "#/components/schemas/Document"}}}},
+            "DocumentDetail": {"allOf": [{"$ref": "#/components/schemas/Document"}, {
+                "type": "object", "required": ["sections", "speakers"], "properties": {
+                    "sections": {"type": "array", "items": {"type": "object"}},
+                    "speakers": {"type": "array", "items": {"$ref": "#/components/schemas/Speaker"}}}}]},
             "SectionList": {"type": "object", "required": ["sections"], "properties": {
-                "document": {"type": "object"},
+                "document": {"type": "object", "description": "the first report (all of them are in documents)"},
+                "documents": {"type": "array", "items": {"$ref": "#/components/schemas/Document"}},
                 "sections": {"type": "array", "items": {
                     "type": "object", "required": ["id", "title", "parent", "passages", "moderators"],
                     "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "parent": _NULLABLE_STRING,
                                    "line": {"type": "integer"}, "passages": {"type": "integer"},
+                                   "document": {"type": "string"},
                                    "moderators": {"type": "array", "items": {"$ref": "#/components/schemas/Speaker"}}}}}}},
         }},
     }

@@ -5,7 +5,7 @@ from flask import current_app, request
 
 from qa.errors import BadQuestionError
 
-FILTERS = ("speaker", "section", "kind")
+FILTERS = ("speaker", "section", "kind", "document")
 
 
 def body():
@@ -69,9 +69,10 @@ def search_request(data):
 
 
 def attribute_request(data):
-    """(text, k, speaker) for /api/attribute and /attribute; speaker: the one the statement is
-    credited to, to check (an id or a name as written), or None."""
+    """(text, k, speaker, document) for /api/attribute and /attribute; speaker: the one the statement
+    is credited to, to check (an id or a name as written), or None; document: a report's id, or None."""
     config = current_app.config
     most = int(config["MAX_ATTRIBUTE_K"])
+    limit = int(config["MAX_FILTER_CHARS"])
     return (text(data, "text"), integer(data, "k", min(int(config["TOP_K"]), most), 1, most),
-            text(data, "speaker", required=False, limit=int(config["MAX_FILTER_CHARS"])))
+            text(data, "speaker", required=False, limit=limit), text(data, "document", required=False, limit=limit))

@@ -5,6 +5,9 @@ layout on top. No Flask here, so the CLI can use it without an app. Field order 
 """
 from dataclasses import asdict
 
+from qa.corpus.library import local_part
+from qa.searcher import source_of
+
 
 def passage_url(passage_id):
     return f"/passages/{passage_id}"
@@ -18,10 +21,43 @@ def section_json(section):
     return {"id": section.id, "title": section.title}
 
 
-def source_json(document, item):
-    """The location of a passage or chunk in the report file."""
-    return {"document": document.path, "line_start": item.line_start, "line_end": item.line_end,
-            "char_start": item.char_start, "char_end": item.char_end}
+def source_json(corpus, item):
+    """The location of a passage or chunk: its report, lines and pages."""
+    return asdict(source_of(corpus.document_of(item), item))
+
+
+def document_json(corpus, document):
+    """The API's Document object: what the report is and how much the index holds of it."""
+    passages = [p for p in corpus.passages if p.document == document.id]
+    speakers = {s for p in passages for s in p.speakers} | {
+        m for s in corpus.sections if s.document == document.id for m in s.moderators}
+    return {"id": document.id, "title": document.title, "date": document.dates, "place": document.place,
+            "language": document.language, "pages": document.pages, "passages": len(passages),
+            "speakers": len(speakers), "kind": document.kind, "subtitle": document.subtitle,
+            "co_chairs": document.co_chairs, "file": document.path}
+
+
+def documents_json(corpus):
+    return [document_json(corpus, d) for d in corpus.documents]
+
+
+def document_detail_json(corpus, document_id):
+    """A report with its sections and speakers (as that report presents them); None if there is none."""
+    document = corpus.find_document(document_id)
+    if document is None:
+        return None
+    sections = [s for s in sections_json(corpus)["sections"] if s["document"] == document_id]
+    speakers = [speaker_json(s.in_document(document_id)) for s in corpus.speakers
+                if any(d["document"] == document_id for d in s.documents)]
+    return {**document_json(corpus, document), "sections": sections, "speakers": speakers}
+
+
+def current_passage_id(corpus, passage_id):
+    """For an id without its report ("session-1-03", as links were before several reports), the
+    full id of that passage in the earliest report that has it; None when the id is current or unknown."""
+    if corpus.passage(passage_id) is not None:
+        return None
+    return next((p.id for p in corpus.passages if local_part(p.id) == passage_id and p.id != passage_id), None)
 
 
 def result_json(hit, rank):
@@ -66,9 +102,10 @@ def passage_json(corpus, passage_id):
     previous, following = corpus.neighbours(passage_id)
     return {
         "id": passage.id, "section": section_json(corpus.section(passage.section)),
-        "kind": passage.kind, "speakers": [speaker_json(corpus.speaker(s)) for s in passage.speakers],
+        "kind": passage.kind,
+        "speakers": [speaker_json(corpus.speaker(s).in_document(passage.document)) for s in passage.speakers],
         "group": passage.group, "text": passage.text, "url": passage_url(passage.id),
-        "source": source_json(corpus.document, passage),
+        "source": source_json(corpus, passage), "document": passage.document,
         "previous": previous.id if previous else None, "next": following.id if following else None,
     }
 
@@ -80,7 +117,8 @@ def speaker_detail_json(corpus, speaker_id):
         return None
     return {**speaker_json(speaker), "honorific": speaker.honorific, "aliases": speaker.aliases,
             "represented_by": speaker.represented_by, "on_behalf_of": speaker.on_behalf_of,
-            "appearances": speaker.appearances, "passages": len(corpus.passages_of(speaker_id)),
+            "appearances": speaker.appearances, "documents": speaker.documents,
+            "passages": len(corpus.passages_of(speaker_id)),
             "moderated": [s.id for s in corpus.moderated_by(speaker_id)]}
 
 
@@ -96,9 +134,10 @@ def sections_json(corpus):
     counts = {}
     for passage in corpus.passages:
         counts[passage.section] = counts.get(passage.section, 0) + 1
-    return {"document": asdict(corpus.document), "sections": [
+    return {"document": asdict(corpus.document), "documents": documents_json(corpus), "sections": [
         {"id": s.id, "title": s.title, "parent": s.parent, "line": s.line, "passages": counts.get(s.id, 0),
-         "moderators": [speaker_json(corpus.speaker(m)) for m in s.moderators]} for s in corpus.sections]}
+         "document": s.document, "moderators": [speaker_json(corpus.speaker(m).in_document(s.document))
+                                                for m in s.moderators]} for s in corpus.sections]}
 
 
 def attribution_json(found, searcher):

@@ -22,7 +22,7 @@ def unaddressed(question, language, searcher):
         return []
     report, grouped = searcher.report_words, searcher.report_words_by_initial
     candidates = [p for p in entity_phrases(question) if not shows(forms(p), report) and not cognate_in(p, grouped)]
-    if language == "fr":
+    if language == "fr" and "fr" in searcher.report_languages:  # a French word, in French reports
         for word in words_as_written(question.replace("’", "'")):
             word = word.split("'")[-1]
             if len(word) < MIN_LETTERS or not word[0].islower() or fold(word) in STOP_WORDS:

@@ -30,6 +30,7 @@ SOURCES = ("dense", "sparse", "sentence")
 WORD_BONUS = 0.1
 # "Who talked most about this": how many of the best candidates the facets count.
 FACET_DEPTH = 20
+BACKGROUND = 512  # sentences per report language that tell how close a question is to that language's texts
 HONORIFICS = {"m", "mme", "mlle", "dr", "pr", "s", "e", "se", "mr", "mrs", "ms", "prof"}
 
 
@@ -111,6 +112,15 @@ class Searcher:
         self.report_words_by_initial = by_initial(self.report_words)
         self.languages = [self.corpus.document_of(c).language for c in self.chunks]
         self.english_reports = "en" in self.languages
+        self.report_languages = set(self.languages)
+        # per report language, sentences to measure how close a question is to its texts in general
+        sentence_language = np.array([self.languages[row] for row, _, _ in self.sentences.spans])
+        rng = np.random.default_rng(0)
+        self.background = {language: self.sentences.vectors[np.sort(rng.choice(
+            np.flatnonzero(sentence_language == language), min(BACKGROUND, int((sentence_language == language).sum())),
+            replace=False))] for language in sorted(set(sentence_language))}
+        self.rows_by_language = {language: np.array([r for r, l in enumerate(self.languages) if l == language],
+                                                    dtype=np.int64) for language in sorted(self.report_languages)}
         spans = self.sentences.spans  # the analysed words of each sentence, for highlights
         self._sentence_tokens = [set(analyze(self.chunks[row].text[a:b], self.languages[row])) for row, a, b in spans]
 
@@ -193,20 +203,20 @@ class Searcher:
         started = time.perf_counter()
         dense = self.dense.search(vector[None, :], depth, allowed)[0]
         sentence = self.sentences.search(vector[None, :], depth, allowed)[0]
+        if len(self.background) > 1:
+            dense, sentence = self._level(dense, vector), self._level(sentence, vector)
         timings["dense_ms"] = _ms(started)
 
         started = time.perf_counter()
         language = detect(question)[0]
         tokens = expand(analyze_query(question), self.acronyms)
-        if self.english_reports:  # English reports are stemmed as English
-            tokens += [t for t in analyze(question, "en") if t not in tokens]
         lexical_weight = float(config["SPARSE_WEIGHT"])
         if language not in ("fr", "en"):
             # French is analysed, English goes through the glossary; other languages reach the
             # report's words through the encoder, and the lexical side counts less
             tokens += [t for t in self.vocabulary.translate(question, self.encoder) if t not in tokens]
             lexical_weight = float(config["OTHER_LANGUAGE_SPARSE_WEIGHT"])
-        sparse = self.sparse.search([tokens], depth, allowed)[0]
+        sparse, tokens = self._lexical(question, language, tokens, depth, allowed)
         timings["sparse_ms"] = _ms(started)
 
         started = time.perf_counter()
@@ -243,6 +253,39 @@ class Searcher:
         missing = unaddressed(question, language, self) if judge_scope else []
         timings["scope_ms"] = _ms(started)
         return SearchResult(question, candidates[offset:offset + k], candidates, timings, language, missing)
+
+    def _level(self, ranking, vector):
+        """Cosines with each report language's usual closeness to this question taken away: the
+        encoder finds a question closer to any text in its own language, so without this an English
+        question would prefer English reports for their language alone."""
+        usual = {}
+        for language, sample in self.background.items():
+            cosines = sample @ vector
+            usual[language] = float(cosines.mean()), float(cosines.std()) or 1.0
+        leveled = [(row, (score - usual[self.languages[row]][0]) / usual[self.languages[row]][1])
+                   for row, score in ranking]
+        return sorted(leveled, key=lambda x: (-x[1], x[0]))
+
+    def _lexical(self, question, language, tokens, depth, allowed):
+        """The BM25 ranking, and every token asked. With reports in French and in English, each
+        language's reports are ranked with the question analysed for them and scored against their
+        own best, so that an English question does not prefer English reports only because their
+        words are its words."""
+        if not self.english_reports:
+            return self.sparse.search([tokens], depth, allowed)[0], tokens
+        rankings, asked = [], list(tokens)
+        for report_language, rows in self.rows_by_language.items():
+            rows = rows if allowed is None else np.intersect1d(rows, allowed)
+            wanted = tokens
+            if report_language == "en":
+                wanted = analyze(question, "en")
+                if language != "en":  # the question's words reach the English reports' through the encoder
+                    wanted += [t for t in self.vocabulary.translate(question, self.encoder, "en") if t not in wanted]
+                asked += [t for t in wanted if t not in asked]
+            ranking = self.sparse.search([wanted], depth, rows)[0] if len(rows) else []
+            best = ranking[0][1] if ranking and ranking[0][1] > 0 else 1.0
+            rankings += [(row, score / best) for row, score in ranking]
+        return sorted(rankings, key=lambda x: (-x[1], x[0]))[:depth], asked
 
     def hit(self, row, score, vector, ranks=(None, None, None)):
         """A highlighted hit for a chunk found otherwise than by search (attribution)."""

@@ -25,17 +25,19 @@ MAX_WORDS_TRANSLATED = 8  # one encoding batch; longer questions keep their firs
 
 
 class Vocabulary:
-    def __init__(self, stems, vectors, calibration):
+    def __init__(self, stems, vectors, calibration, languages=None):
         self.stems = stems  # analysed form of each word: the token BM25 knows
         self.vectors = vectors  # one unit row per word (its written form, encoded as a passage)
         self.calibration = calibration
         self.threshold = calibration["mean"] + MATCH_Z * calibration["std"]
         self.known = set(stems)
+        self.languages = languages or [["fr"]] * len(stems)  # per word: the languages of the reports that use it
+        self._rows_in = {}
 
     @classmethod
     def build(cls, texts, encoder, sample=128, languages=None):
         """texts: the chunks; languages: of each chunk's report (its words are stemmed as BM25 has them)."""
-        written = {}
+        written, used_in = {}, {}
         for text, language in zip(texts, languages or ["fr"] * len(texts)):
             for word in _WORD.findall(text.replace("’", "'")):
                 word = word.split("'")[-1]
@@ -44,16 +46,17 @@ class Vocabulary:
                 tokens = analyze(word, language)
                 if tokens:
                     written.setdefault(tokens[0], Counter())[word if word.isupper() else word.lower()] += 1
+                    used_in.setdefault(tokens[0], set()).add(language)
         stems = sorted(written)
         words = [written[s].most_common(1)[0][0] for s in stems]
         if not words:
             return cls([], np.zeros((0, encoder.dim), dtype=np.float32), {"mean": 1.0, "std": 1.0})
         vectors = encoder.encode_passages(words)
-        return cls(stems, vectors, calibrate(encoder, words, vectors, sample))
+        return cls(stems, vectors, calibrate(encoder, words, vectors, sample), [sorted(used_in[s]) for s in stems])
 
     def save(self, stems_path, vectors_path):
-        stems_path.write_text(json.dumps({"stems": self.stems, "calibration": self.calibration}, ensure_ascii=False),
-                              encoding="utf-8")
+        stems_path.write_text(json.dumps({"stems": self.stems, "calibration": self.calibration,
+                                          "languages": self.languages}, ensure_ascii=False), encoding="utf-8")
         np.save(vectors_path, self.vectors)
 
     @classmethod
@@ -65,7 +68,7 @@ class Vocabulary:
             raise IndexMismatchError(f"{stems_path.parent}: unreadable vocabulary ({exc})") from None
         if len(vectors) != len(data["stems"]):
             raise IndexMismatchError(f"{stems_path.parent}: the vocabulary's words and vectors do not match")
-        return cls(data["stems"], vectors, data["calibration"])
+        return cls(data["stems"], vectors, data["calibration"], data.get("languages"))
 
     def stands_for(self, words, encoder):
         """For each word, whether a word of the report is as close to it as a translation would be."""
@@ -74,17 +77,26 @@ class Vocabulary:
         similarities = encoder.encode_queries(words) @ self.vectors.T
         return [bool(row.max() >= self.threshold) for row in similarities]
 
-    def translate(self, question, encoder):
+    def translate(self, question, encoder, language=None):
         """The report's words that the question's words stand for (its own words that the report
-        already has are left to the analyzer)."""
+        already has are left to the analyzer); language: only the words of reports in that language
+        (a French question's words into an English report's)."""
+        rows = self._rows(language)
+        known = self.known if language is None else {self.stems[i] for i in rows}
         words = [w for w in dict.fromkeys(_WORD.findall(question)) if len(w) >= MIN_LETTERS and not w.isupper()]
-        words = [w for w in words if not set(analyze(w)) <= self.known]
+        words = [w for w in words if not set(analyze(w, language or "fr")) <= known]
         words = sorted(words, key=len, reverse=True)[:MAX_WORDS_TRANSLATED]  # the longest say the most
-        if not words or not len(self.stems):
+        if not words or not len(rows):
             return []
-        similarities = encoder.encode_queries(words) @ self.vectors.T
+        similarities = encoder.encode_queries(words) @ self.vectors[rows].T
         best = similarities.argmax(axis=1)
-        return list(dict.fromkeys(self.stems[i] for row, i in zip(similarities, best) if row[i] >= self.threshold))
+        return list(dict.fromkeys(self.stems[rows[i]] for row, i in zip(similarities, best) if row[i] >= self.threshold))
+
+    def _rows(self, language):
+        if language not in self._rows_in:
+            self._rows_in[language] = np.array([i for i, used in enumerate(self.languages)
+                                                if language is None or language in used], dtype=np.int64)
+        return self._rows_in[language]
 
 
 def calibrate(encoder, words, vectors, sample):

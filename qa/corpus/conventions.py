@@ -40,6 +40,8 @@ class Conventions:
     on_behalf: re.Pattern  # in an appositive: "s'exprimant au nom de X", "speaking on behalf of X"
     role_cut: re.Pattern  # a relative clause after the role
     organisation_before_head: bool  # English names an organisation's kind last: "Gambia Immigration Department"
+    # French reports run a speaker's turn over unnamed paragraphs; English ones name or pronoun each
+    continues_unnamed: bool
 
 
 FRENCH = Conventions(
@@ -74,6 +76,7 @@ FRENCH = Conventions(
     on_behalf=re.compile(r"(?:s['’]exprimant|parlant|intervenant)\s+au nom d[eu]\s+(?:la\s+|l['’])?([^,]+)"),
     role_cut=re.compile(r",\s+(?:qui|elle-même|lui-même)\b"),
     organisation_before_head=False,
+    continues_unnamed=True,
 )
 
 # Past-tense reporting verbs: regular ones end in -ed; the irregular ones reports use are listed.
@@ -116,6 +119,7 @@ ENGLISH = Conventions(
     on_behalf=re.compile(r"(?:speaking|intervening)\s+on behalf of\s+(?:the\s+)?([^,]+)"),
     role_cut=re.compile(r",\s+(?:who|which|herself|himself)\b"),
     organisation_before_head=True,
+    continues_unnamed=False,
 )
 
 BY_LANGUAGE = {"fr": FRENCH, "en": ENGLISH}

@@ -203,7 +203,7 @@ class _Parser:
             return context[0], context[1], None, context
         if context and rules.plural_pronoun.match(text) and context[0] == "group_statement":
             return context[0], [], context[2], context
-        if context and context[0] == "speech":
+        if context and context[0] == "speech" and rules.continues_unnamed and not rules.plural_pronoun.match(text):
             return context[0], context[1], None, context
         if rules.pronoun.match(text):
             self.warnings.append(f"{self.path}:{block.line_start}: a pronoun with no speaker before it; kept as narrative")

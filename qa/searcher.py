@@ -121,8 +121,7 @@ class Searcher:
             replace=False))] for language in sorted(set(sentence_language))}
         self.rows_by_language = {language: np.array([r for r, l in enumerate(self.languages) if l == language],
                                                     dtype=np.int64) for language in sorted(self.report_languages)}
-        spans = self.sentences.spans  # the analysed words of each sentence, for highlights
-        self._sentence_tokens = [set(analyze(self.chunks[row].text[a:b], self.languages[row])) for row, a, b in spans]
+        self._sentence_tokens = {}  # sentence index -> its analysed words, as they are first needed
 
     @classmethod
     def load(cls, config, encoder=None):
@@ -234,8 +233,15 @@ class Searcher:
                             for row, score, ranks in fused), key=lambda x: (-x[1], x[0]))
         # one passage, one result: a passage is represented by its best chunk, highlighted at its best sentence
         candidates, shown = [], set()
-        cosines = self.sentences.vectors @ vector
-        bonus = self._word_bonus(tokens) if tokens else None
+        # the sentences of the candidates only, compared once: the index may hold millions
+        rows = [row for row, _, _ in fused[:depth]]
+        indexes = np.concatenate([self.sentences.sentences_of.get(row, []) for row in rows] + [[]]).astype(np.int64)
+        cosines = np.zeros(self.sentences.count, dtype=np.float32)
+        cosines[indexes] = self.sentences.vectors[indexes] @ vector
+        bonus = None
+        if tokens:
+            bonus = np.zeros(self.sentences.count, dtype=np.float32)
+            bonus[indexes] = self._word_bonus(tokens, indexes)
         for row, score, ranks in fused[:depth]:
             hit = self._hit(row, score, ranks)
             if len(hit.chunk.passages) > 1:  # which passage it stands for depends on its best sentence
@@ -319,7 +325,14 @@ class Searcher:
         """Per sentence (all, or those of indexes), the share of the question's words it has."""
         wanted = set(tokens)
         indexes = range(self.sentences.count) if indexes is None else indexes
-        return np.array([len(wanted & self._sentence_tokens[i]) / len(wanted) for i in indexes], dtype=np.float32)
+        return np.array([len(wanted & self._tokens_of(i)) / len(wanted) for i in indexes], dtype=np.float32)
+
+    def _tokens_of(self, index):
+        found = self._sentence_tokens.get(index)
+        if found is None:
+            row, start, end = self.sentences.spans[index]
+            found = self._sentence_tokens[index] = set(analyze(self.chunks[row].text[start:end], self.languages[row]))
+        return found
 
     def _passage_holding(self, hit):
         sentence = hit.chunk.text[hit.highlight[0]:hit.highlight[1]]

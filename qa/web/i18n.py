@@ -7,13 +7,12 @@ never at request time. The JSON API does not depend on it.
 from pathlib import Path
 
 from flask import request, url_for
-from flask_babel import Babel, get_locale, lazy_gettext as _l
+from flask_babel import Babel, get_locale
+from flask_babel import gettext as _
 
 from qa.errors import QAError
 
 LANGUAGES = ("fr", "en")
-# The languages a report may be written in, named in the reader's language.
-REPORT_LANGUAGES = {"fr": _l("French"), "en": _l("English")}
 DEFAULT = "fr"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 
@@ -51,8 +50,13 @@ def _language_context():
     switch = url_for(request.endpoint, **{**(request.view_args or {}), **request.args.to_dict(), "lang": other}) \
         if request.endpoint and request.method == "GET" else url_for("html.index", lang=other)
     return {"lang": language, "other_lang": other, "switch_url": switch,
-            "language_name": lambda code: str(REPORT_LANGUAGES.get(code, code)),
+            "language_name": language_name,
             "chosen_lang": request.args.get("lang") if request.args.get("lang") in LANGUAGES else None}
+
+
+def language_name(code):
+    """A report's language, named in the reader's language."""
+    return {"fr": _("French"), "en": _("English")}.get(code, code)
 
 
 def _check_compiled():

@@ -77,6 +77,7 @@ def _parser():
     evaluation.add_argument("--min-hit5", type=float, default=0.0, help="fail under this hit@5 (each language)")
     evaluation.add_argument("--min-speaker", type=float, default=0.0, help="fail under this speaker accuracy")
     evaluation.add_argument("--json", action="store_true", help="print every question's outcome as JSON")
+    evaluation.add_argument("--document", help="ask every question of this report only (its id)")
     evaluation.set_defaults(run=run_eval)
 
     serve = commands.add_parser("serve", help="run the web service (gunicorn), building the index if needed")
@@ -215,6 +216,8 @@ def run_eval(args):
     if is_statement_set(args.questions):
         return _eval_attribution(args, config)
     questions = load_questions(args.questions)
+    if args.document:
+        questions = [{**question, "document": args.document} for question in questions]
     rows = evaluate(_searcher(config), questions)
     summary = summarise(rows)
     if args.json:

@@ -52,9 +52,10 @@ def contains_evidence(chunk_text, evidence):
 
 
 def evaluate(searcher, questions, depth=10):
+    """Per question, where its evidence came; a question with a "document" is asked of that report only."""
     rows = []
     for item in questions:
-        result = searcher.search(item["q"], k=depth)
+        result = searcher.search(item["q"], k=depth, document=item.get("document"))
         answered = "evidence" in item
         # a result stands for a passage (its best chunk shown): the evidence is looked for in both
         ranks = [i for i, hit in enumerate(result.hits, start=1)

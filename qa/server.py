@@ -9,7 +9,7 @@ import sys
 
 from qa import store
 from qa.config import BUILD_SETTINGS, environ_of
-from qa.corpus.blocks import read_report
+from qa.corpus.library import report_files
 from qa.errors import IndexMismatchError, IndexNotBuiltError
 
 
@@ -25,7 +25,7 @@ def index_problem(config):
 
 
 def ensure_index(config, log=print):
-    read_report(config["CORPUS"])  # an unreadable report stops here, with its own message
+    report_files(config["CORPUS"])  # a missing corpus, or a folder without reports, stops here with its own message
     store.check_folder(config["INDEX_DIR"])
     problem = index_problem(config)
     if not problem:

@@ -227,6 +227,8 @@ def test_speakers_across_reports_and_the_report_pages(two_reports):
     assert two_reports.get("/documents/nope").status_code == 404
     listing = two_reports.get("/documents?lang=fr").get_data(as_text=True)
     assert "dakar-2026" in listing and "mini-report" in listing
+    pages = two_reports.get("/api/documents/dakar-2026").get_json()["pages"]
+    assert f"{pages} pages" in listing and "de pages" not in listing and "anglais" in listing
 
 
 def test_one_report_has_no_report_filter(client):

@@ -54,7 +54,11 @@ class SentenceIndex:
                 mask = np.full(self.chunk_count, -np.inf, dtype=np.float32)
                 mask[allowed] = 0
                 best = best + mask
-            top = np.argsort(-best, kind="stable")[:limit]
+            if limit < len(best):  # the best `limit` first, then only those sorted
+                top = np.argpartition(-best, limit - 1)[:limit]
+                top = top[np.lexsort((top, -best[top]))]
+            else:
+                top = np.argsort(-best, kind="stable")[:limit]
             results.append([(int(r), float(best[r])) for r in top if np.isfinite(best[r])])
         return results
 

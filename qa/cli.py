@@ -210,7 +210,7 @@ def run_serve(args):
 
 
 def run_eval(args):
-    from qa.evaluate import evaluate, is_statement_set, load_questions, summarise
+    from qa.evaluate import evaluate, is_statement_set, load_questions, retrieval_report, summarise
 
     config = _config(args)
     if is_statement_set(args.questions):
@@ -223,23 +223,7 @@ def run_eval(args):
     if args.json:
         print(json.dumps({"summary": summary, "questions": rows}, ensure_ascii=False, indent=1))
     else:
-        print(f"{'set':6} {'n':>4} {'hit@1':>7} {'hit@5':>7} {'mrr@10':>7} {'speaker':>8} {'flagged':>8} "
-              f"{'outside':>8} {'flagged':>8}")
-        for name, figures in summary.items():
-            print(f"{name:6} {figures['n']:>4} {figures['hit@1']:>7.3f} {figures['hit@5']:>7.3f} "
-                  f"{figures['mrr@10']:>7.3f} {figures['speaker']:>8.3f} {figures['flagged']:>8.3f} "
-                  f"{figures['outside']:>8} {figures['outside_flagged']:>8.3f}")
-        for row in rows:
-            if not row["answered_in_report"]:
-                if not row["flagged"]:
-                    print(f"not flagged {row['id']} [{row['lang']}]: {row['q']}")
-                continue
-            if row["flagged"]:
-                print(f"flagged {row['id']} [{row['lang']}] as not in the report ({', '.join(row['unaddressed'])}): "
-                      f"{row['q']}")
-            if row["rank"] != 1 or not row["speaker_ok"]:
-                print(f"miss {row['id']} [{row['lang']}] rank={row['rank']} top={row['top']} "
-                      f"speakers={row['top_speakers']} expected={row['expected_speaker']}: {row['q']}")
+        print(retrieval_report(summary, rows))
     failed = [name for name, f in summary.items() if name != "all" and f["n"] and
               (f["hit@1"] < args.min_hit1 or f["hit@5"] < args.min_hit5 or f["speaker"] < args.min_speaker)]
     if failed:
@@ -250,25 +234,14 @@ def run_eval(args):
 
 def _eval_attribution(args, config):
     from qa.attribute import Attributor
-    from qa.evaluate import evaluate_attribution, load_statements, summarise_attribution
+    from qa.evaluate import attribution_report, evaluate_attribution, load_statements, summarise_attribution
 
     rows = evaluate_attribution(Attributor(_searcher(config)), load_statements(args.questions))
     summary = summarise_attribution(rows)
     if args.json:
         print(json.dumps({"summary": summary, "statements": rows}, ensure_ascii=False, indent=1))
         return 0
-    for name, value in summary.items():
-        print(f"{name:28} {value}")
-    for row in rows:
-        wrong = (row["expected_verdict"] and row["verdict"] != row["expected_verdict"]) or row["wrong_person"] \
-            or (row["expected_check"] and row["speaker_check"] != row["expected_check"]) \
-            or (row["kind"] == "misquoted" and not row["right_differences"]) \
-            or (row["kind"] == "paraphrased" and not row["right_speaker"])
-        if wrong:
-            print(f"miss {row['id']} [{row['lang']}] {row['kind']}: verdict={row['verdict']} speaker={row['speaker']} "
-                  f"check={row['speaker_check']} differences={row['differences']} "
-                  f"expected={row['expected_verdict'] or row['expected_check']}/{row['expected_speaker']}: "
-                  f"{row['text'][:90]}")
+    print(attribution_report(summary, rows))
     return 0
 
 

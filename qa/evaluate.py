@@ -170,3 +170,41 @@ def _same_differences(found, expected):
                    for pair in pairs)
     return bool(expected) and all(has("statement", e["statement"], found) and has("report", e["report"], found)
                                   for e in expected)
+
+
+def retrieval_report(summary, rows):
+    """The figures per language, then every question answered wrongly or flagged, as text."""
+    lines = [f"{'set':6} {'n':>4} {'hit@1':>7} {'hit@5':>7} {'mrr@10':>7} {'speaker':>8} {'flagged':>8} "
+             f"{'outside':>8} {'flagged':>8}"]
+    for name, figures in summary.items():
+        lines.append(f"{name:6} {figures['n']:>4} {figures['hit@1']:>7.3f} {figures['hit@5']:>7.3f} "
+                     f"{figures['mrr@10']:>7.3f} {figures['speaker']:>8.3f} {figures['flagged']:>8.3f} "
+                     f"{figures['outside']:>8} {figures['outside_flagged']:>8.3f}")
+    for row in rows:
+        if not row["answered_in_report"]:
+            if not row["flagged"]:
+                lines.append(f"not flagged {row['id']} [{row['lang']}]: {row['q']}")
+            continue
+        if row["flagged"]:
+            lines.append(f"flagged {row['id']} [{row['lang']}] as not in the report ({', '.join(row['unaddressed'])}): "
+                         f"{row['q']}")
+        if row["rank"] != 1 or not row["speaker_ok"]:
+            lines.append(f"miss {row['id']} [{row['lang']}] rank={row['rank']} top={row['top']} "
+                         f"speakers={row['top_speakers']} expected={row['expected_speaker']}: {row['q']}")
+    return "\n".join(lines)
+
+
+def attribution_report(summary, rows):
+    """The attribution figures, then every statement judged wrongly, as text."""
+    lines = [f"{name:28} {value}" for name, value in summary.items()]
+    for row in rows:
+        wrong = (row["expected_verdict"] and row["verdict"] != row["expected_verdict"]) or row["wrong_person"] \
+            or (row["expected_check"] and row["speaker_check"] != row["expected_check"]) \
+            or (row["kind"] == "misquoted" and not row["right_differences"]) \
+            or (row["kind"] == "paraphrased" and not row["right_speaker"])
+        if wrong:
+            lines.append(f"miss {row['id']} [{row['lang']}] {row['kind']}: verdict={row['verdict']} "
+                         f"speaker={row['speaker']} check={row['speaker_check']} differences={row['differences']} "
+                         f"expected={row['expected_verdict'] or row['expected_check']}/{row['expected_speaker']}: "
+                         f"{row['text'][:90]}")
+    return "\n".join(lines)

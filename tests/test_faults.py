@@ -98,7 +98,8 @@ def test_killed_build_leaves_the_previous_index(tmp_path):
     # the full report takes many seconds to encode: kill the build once it has started encoding
     build = subprocess.Popen([sys.executable, "-m", "qa", "index"], cwd=ROOT, env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    assert "chunks" in build.stderr.readline()  # parsed; encoding comes next
+    # the reports are parsed (a line each), then the encoding is announced: kill it after that
+    assert any("chunks" in line for line in iter(build.stderr.readline, ""))
     time.sleep(1)
     build.send_signal(signal.SIGKILL)
     assert build.wait() == -signal.SIGKILL

@@ -200,10 +200,12 @@ class Searcher:
         timings["encode_ms"] = _ms(started)
 
         started = time.perf_counter()
-        dense = self.dense.search(vector[None, :], depth, allowed)[0]
-        sentence = self.sentences.search(vector[None, :], depth, allowed)[0]
-        if len(self.background) > 1:
-            dense, sentence = self._level(dense, vector), self._level(sentence, vector)
+        if len(self.background) > 1:  # reports in several languages: each language's best, levelled
+            dense, sentence = self._per_language(self.dense, vector, depth, allowed), \
+                self._per_language(self.sentences, vector, depth, allowed)
+        else:
+            dense = self.dense.search(vector[None, :], depth, allowed)[0]
+            sentence = self.sentences.search(vector[None, :], depth, allowed)[0]
         timings["dense_ms"] = _ms(started)
 
         started = time.perf_counter()
@@ -260,17 +262,21 @@ class Searcher:
         timings["scope_ms"] = _ms(started)
         return SearchResult(question, candidates[offset:offset + k], candidates, timings, language, missing)
 
-    def _level(self, ranking, vector):
-        """Cosines with each report language's usual closeness to this question taken away: the
-        encoder finds a question closer to any text in its own language, so without this an English
-        question would prefer English reports for their language alone."""
-        usual = {}
-        for language, sample in self.background.items():
-            cosines = sample @ vector
-            usual[language] = float(cosines.mean()), float(cosines.std()) or 1.0
-        leveled = [(row, (score - usual[self.languages[row]][0]) / usual[self.languages[row]][1])
-                   for row, score in ranking]
-        return sorted(leveled, key=lambda x: (-x[1], x[0]))
+    def _per_language(self, index, vector, depth, allowed):
+        """The best rows of each report language, their cosines levelled: the encoder finds a question
+        closer to any text in its own language, so without this an English question would prefer
+        English reports (and fill the candidates with them) for their language alone. A cosine becomes
+        how far it stands above the question's usual closeness to that language's texts (a z-score
+        against a sample of its sentences)."""
+        leveled = []
+        for language, rows in self.rows_by_language.items():
+            rows = rows if allowed is None else np.intersect1d(rows, allowed)
+            if not len(rows):
+                continue
+            cosines = self.background[language] @ vector
+            mean, spread = float(cosines.mean()), float(cosines.std()) or 1.0
+            leveled += [(row, (score - mean) / spread) for row, score in index.search(vector[None, :], depth, rows)[0]]
+        return sorted(leveled, key=lambda x: (-x[1], x[0]))[:depth]
 
     def _lexical(self, question, language, tokens, depth, allowed):
         """The BM25 ranking, and every token asked. With reports in French and in English, each

@@ -98,3 +98,42 @@ def test_index_search_and_eval_as_a_user_runs_them(tmp_path):
     assert impossible.returncode == 1 and "under the thresholds" in impossible.stderr
     bad = qa("eval", str(tmp_path / "none.jsonl"))
     assert bad.returncode == 2 and "cannot read" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_documents_lists_the_reports_of_the_folder(run, tmp_path):
+    import shutil
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(MINI_REPORT, folder)
+    shutil.copy(ROOT / "tests" / "data" / "dakar_report.en.md", folder)
+    code, out, _ = run("documents", "--json", QA_CORPUS=str(folder), QA_INDEX_DIR=str(tmp_path / "index"))
+    listed = json.loads(out)["documents"]
+    assert code == 0 and [d["id"] for d in listed] == ["dakar-report", "mini-report"]
+    assert all(not d["indexed"] for d in listed)
+    code, out, _ = run("documents", QA_CORPUS=str(folder), QA_INDEX_DIR=str(tmp_path / "index"))
+    assert "dakar-report  Rabat Process Thematic Meeting" in out and "not in the index yet" in out
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("notes.xlsx", b"x", "it reads .md, .txt, .pdf, .docx"),
+    ("scan.pdf", b"%PDF-1.4 broken", "not a readable PDF"),
+    ("missing.pdf", None, "no such file"),
+])
+def test_add_refuses_what_it_cannot_read(run, tmp_path, name, content, message):
+    import shutil
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(MINI_REPORT, folder)
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    code, _, err = run("add", str(path), QA_CORPUS=str(folder), QA_INDEX_DIR=str(tmp_path / "index"))
+    assert code == 2 and message in err and name in err
+    assert sorted(p.name for p in folder.iterdir()) == ["mini_report.md"]
+
+
+def test_remove_names_the_reports_when_the_id_is_unknown(run, tmp_path):
+    code, _, err = run("remove", "nope", QA_CORPUS=str(ROOT / "corpus"), QA_INDEX_DIR=str(tmp_path / "index"))
+    assert code == 2 and "lagos-2025-joint-thematic-meeting" in err

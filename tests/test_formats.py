@@ -169,3 +169,48 @@ def test_unreadable_files_are_named_in_the_error(tmp_path):
         path.write_bytes(content)
         with pytest.raises(ReportError, match=re.escape(name)):
             read_document(path)
+
+
+def test_other_english_phrasings(write_report):
+    from qa.corpus.parse import parse_report
+
+    path = write_report("""
+        Final report
+
+        Senior officials meeting of the Khartoum Process
+
+        12 and 13 February 2026
+        Addis Ababa, Ethiopia
+
+        PANEL 1: PREVENTION
+
+        Chaired by Ms Hanna Tesfaye (IGAD), the panel discussed the prevention of irregular departures from the region.
+
+        In her presentation, Ms Ana Lopez from IOM highlighted that return and reintegration programmes reached 4,000 people.
+
+        Dr. John Smith, Senior Legal Officer, UNODC, explained that new legislation on smuggling had been adopted in five countries.
+
+        Mr Peter Okello of the Ministry of Interior of Uganda stressed that border posts lacked equipment and staff in the north.
+
+        Ms Ruth Kamau (NAPTIP), represented by Mr Ade Bello, stressed that shelters for victims were overcrowded in most states.
+
+        Mr Omar Said, Head of the Unit based in Djibouti, noted that arrivals by sea had doubled since the previous meeting.
+
+        Several speakers highlighted the need for better data on missing migrants along the Eastern route of the region.
+
+        Key recommendations
+
+        - Train border officials in the identification of victims.
+        """, name="addis.md")
+    corpus = parse_report(path)
+    document = corpus.document
+    assert (document.dates, document.place) == ("12 and 13 February 2026", "Addis Ababa, Ethiopia")
+    speakers = {s.name: s for s in corpus.speakers}
+    organisations = {name: s.organization for name, s in speakers.items()}
+    assert organisations == {"Hanna Tesfaye": "IGAD", "Ana Lopez": "IOM", "John Smith": "UNODC",
+                             "Peter Okello": "Ministry of Interior of Uganda", "Ruth Kamau": "NAPTIP",
+                             "Omar Said": None}
+    assert speakers["Omar Said"].role == "Head of the Unit based in Djibouti"
+    assert speakers["Ruth Kamau"].represented_by == "Mr Ade Bello"
+    kinds = [p.kind for p in corpus.passages if p.section != "cover"]
+    assert kinds == ["heading", "moderation"] + ["speech"] * 5 + ["group_statement", "heading", "key_takeaways"]

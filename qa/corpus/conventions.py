@@ -81,6 +81,7 @@ FRENCH = Conventions(
 
 # Past-tense reporting verbs: regular ones end in -ed; the irregular ones reports use are listed.
 _EN_VERB = (r"(?:(?:also|further|then|later|in turn|finally|briefly|subsequently|again)\s+)?"
+            r"(?![a-z]+ed\s+by\b|based\b)"  # "represented by", "accompanied by", "based in": not what they said
             r"(?:[a-z]+ed|said|spoke|gave|made|began|drew|took|told|shared|set out|went on|led|put forward"
             r"|brought|underscored|undertook|wrote|read|saw|felt|held|laid out|took the floor)\b")
 
@@ -102,8 +103,8 @@ ENGLISH = Conventions(
         r"|\bconcluded with\b|\bthe (?:opening |closing )?ceremony\b", re.I),
     pronoun=re.compile(r"^(?:He|She)\s"),
     plural_pronoun=re.compile(r"^(?:They)\s"),
-    takeaways=re.compile(r"^(?:Key (?:takeaways|messages|points|conclusions)|Main (?:takeaways|conclusions|messages))\b",
-                         re.I),
+    takeaways=re.compile(r"^(?:Key (?:takeaways|messages|points|conclusions|recommendations|findings)"
+                         r"|Main (?:takeaways|conclusions|messages|recommendations))\b", re.I),
     dates=re.compile(rf"\b(?:\d{{1,2}}(?:\s*(?:[-–]|and)\s*\d{{1,2}})?\s+(?:{_MONTHS_EN})|(?:{_MONTHS_EN})\s+\d{{1,2}}"
                      rf"(?:\s*[-–]\s*\d{{1,2}})?,?)\s+\d{{4}}\b", re.I),
     co_chairs=re.compile(r"co-?chair(?:ed|manship|s)?\s+(?:of|by)\s+(?:the\s+)?(?P<who>.+)", re.I),

@@ -182,8 +182,11 @@ def _subject_at(text, match, conventions):
     last_end = mentions[-1][2]
     verb = conventions.verb.search(text, last_end)
     if verb and conventions.verb_after_comma and verb.start() > last_end and text[verb.start()] != ",":
-        # "Head of the Unit based in Dakar": a verb after an appositive without a comma is part of it
-        verb = conventions.verb_after_comma.search(text, last_end)
+        # "Ms X from IOM stressed" names the organisation; otherwise a verb after an appositive without
+        # a comma ("Head of the Unit based in Dakar") is part of the appositive
+        between = text[last_end:verb.start()].strip()
+        if "," in between or not conventions.org_start.match(between):
+            verb = conventions.verb_after_comma.search(text, last_end)
     if not verb:
         return []
     appositive = text[last_end:verb.start()]
@@ -260,7 +263,9 @@ def organization_in(role, conventions=FRENCH):
         if first.re is not _ORG_HEAD:
             return first.group(0)
         start = _name_start(role, first.start()) if conventions.organisation_before_head else first.start()
-        return _cut(role[start:], conventions)
+        found = _cut(role[start:], conventions)
+        # "the Unit", "the Department" alone name a part of something, not an organisation
+        return None if found and conventions.organisation_before_head and " " not in found else found
     named = conventions.of_name.match(role)
     return _cut(named.group("org"), conventions) if named else None
 

@@ -84,19 +84,25 @@ def build_index(config, encoder=None, log=print):
 
 def _vocabulary(chunks, languages, encoder, log):
     started = time.perf_counter()
-    vocabulary = Vocabulary.build([c.text for c in chunks], encoder, languages=languages)
+    vocabulary = Vocabulary.build([c.text for c in chunks], encoder, languages=languages,
+                                  documents=[c.document for c in chunks])
     log(f"encoded the report's {len(vocabulary.stems)} words in {time.perf_counter() - started:.1f} s")
     return vocabulary
 
 
 def calibrate(encoder, chunks, spans, sentence_vectors, sample=64):
-    """How similar this encoder finds sentences of the report that are not about the same thing: the
+    """How similar this encoder finds sentences of the reports that are not about the same thing: the
     mean and spread of the cosine between a sentence asked as a query and the sentences of other
     sections. Attribution's thresholds are set in these units, so that they hold for any encoder."""
     sections = np.array([chunks[row].section for row, _, _ in spans])
     if len(spans) < 2 or len(set(sections)) < 2:
         return {"mean": 0.0, "std": 1.0, "pairs": 0}
-    picked = np.random.default_rng(0).choice(len(spans), min(sample, len(spans)), replace=False)
+    # drawn in each report's own sentences: a report's sample stays the same when another is added
+    documents = np.array([chunks[row].document for row, _, _ in spans])
+    picked = []
+    for document in dict.fromkeys(documents):
+        own = np.flatnonzero(documents == document)
+        picked += own[np.random.default_rng(0).choice(len(own), min(sample, len(own)), replace=False)].tolist()
     queries = encoder.encode_queries([chunks[r].text[a:b] for r, a, b in (spans[i] for i in picked)])
     cosines = np.concatenate([sentence_vectors[sections != sections[i]] @ query for i, query in zip(picked, queries)])
     return {"mean": round(float(cosines.mean()), 6), "std": round(float(cosines.std()) or 1.0, 6),

@@ -35,24 +35,36 @@ class Vocabulary:
         self._rows_in = {}
 
     @classmethod
-    def build(cls, texts, encoder, sample=128, languages=None):
-        """texts: the chunks; languages: of each chunk's report (its words are stemmed as BM25 has them)."""
-        written, used_in = {}, {}
-        for text, language in zip(texts, languages or ["fr"] * len(texts)):
+    def build(cls, texts, encoder, sample=128, languages=None, documents=None):
+        """texts: the chunks, report by report; languages and documents: of each chunk's report (its
+        words are stemmed as BM25 has them). A word belongs to the first report that uses it, which
+        gives its written form and its place in the calibration's sample: adding a report leaves the
+        words of the others, and their vectors, as they were."""
+        languages = languages or ["fr"] * len(texts)
+        documents = documents or [""] * len(texts)
+        written, used_in, owner = {}, {}, {}
+        for text, language, document in zip(texts, languages, documents):
             for word in _WORD.findall(text.replace("’", "'")):
                 word = word.split("'")[-1]
                 if len(word) < MIN_LETTERS or fold(word) in STOP_WORDS:
                     continue
                 tokens = analyze(word, language)
                 if tokens:
-                    written.setdefault(tokens[0], Counter())[word if word.isupper() else word.lower()] += 1
-                    used_in.setdefault(tokens[0], set()).add(language)
+                    stem = tokens[0]
+                    used_in.setdefault(stem, set()).add(language)
+                    if owner.setdefault(stem, document) == document:
+                        written.setdefault(stem, Counter())[word if word.isupper() else word.lower()] += 1
         stems = sorted(written)
         words = [written[s].most_common(1)[0][0] for s in stems]
         if not words:
             return cls([], np.zeros((0, encoder.dim), dtype=np.float32), {"mean": 1.0, "std": 1.0})
         vectors = encoder.encode_passages(words)
-        return cls(stems, vectors, calibrate(encoder, words, vectors, sample), [sorted(used_in[s]) for s in stems])
+        groups = {}
+        for index, stem in enumerate(stems):
+            groups.setdefault(owner[stem], []).append(index)
+        groups = [groups[d] for d in dict.fromkeys(documents) if d in groups]
+        return cls(stems, vectors, calibrate(encoder, words, vectors, sample, groups),
+                   [sorted(used_in[s]) for s in stems])
 
     def save(self, stems_path, vectors_path):
         stems_path.write_text(json.dumps({"stems": self.stems, "calibration": self.calibration,
@@ -99,10 +111,13 @@ class Vocabulary:
         return self._rows_in[language]
 
 
-def calibrate(encoder, words, vectors, sample):
+def calibrate(encoder, words, vectors, sample, groups=None):
     """How close a word of the report, asked as a query, is to the nearest *other* word of the report:
-    the level a question word must clear to stand for one."""
-    picked = np.random.default_rng(0).choice(len(words), min(sample, len(words)), replace=False)
+    the level a question word must clear to stand for one. The sample is drawn in each report's own
+    words (groups: their indexes), so that it stays the same for a report when another is added."""
+    groups = groups or [list(range(len(words)))]
+    picked = np.concatenate([np.asarray(group)[np.random.default_rng(0).choice(len(group), min(sample, len(group)),
+                                                                              replace=False)] for group in groups])
     similarities = encoder.encode_queries([words[i] for i in picked]) @ vectors.T
     similarities[np.arange(len(picked)), picked] = -np.inf
     nearest = similarities.max(axis=1)

@@ -84,8 +84,13 @@ def adding(work):
     again = build_index(config, log=lambda text: None)
     again_seconds = time.perf_counter() - started
     own = sum(added[k] - first[k] for k in ("chunks", "sentences", "clauses"))
+    words = [len(json.loads((store.current(folder) / store.VOCABULARY).read_text(encoding="utf-8"))["stems"])
+             for folder in (work / "lagos-index", work / "index")]
+    new_words = words[1] - words[0]
+    # the new report's own calibration samples, asked as queries (build.calibrate, vocabulary.calibrate)
+    own_samples = min(64, added["sentences"] - first["sentences"]) + min(128, new_words)
     return {"pages": pages, "first": (first_seconds, first["encoded"]), "add": (add_seconds, added["encoded"]),
-            "own_texts": own,
+            "own_texts": own, "new_words": new_words, "own_samples": own_samples,
             "again": (again_seconds, again["encoded"]), "chunks": (first["chunks"], added["chunks"]),
             "index": str(work / "lagos-index")}
 
@@ -243,10 +248,11 @@ def write(path, added, rows, rate):
         f"| `qa add` a {added['pages']}-page PDF (synthetic English report) | {add_s:.1f} s | {add['new']} | "
         f"{add['from_cache']} |",
         f"| rebuild, nothing changed | {again_s:.1f} s | {again['new']} | {again['from_cache']} |", "",
-        f"Chunks: {added['chunks'][0]} for Lagos, {added['chunks'][1]} with the added report. The added report "
-        f"has {added['own_texts']} chunks, sentences and clauses of its own; the rest of what `add` encoded are its "
-        f"words new to the vocabulary and the calibration's sample sentences and words, asked as queries (up to "
-        f"64 + 128, drawn again over the larger corpus). Encoding runs at about {rate:.0f} texts/s here.", "",
+        f"Chunks: {added['chunks'][0]} for Lagos, {added['chunks'][1]} with the added report. What `add` encodes "
+        f"is the new report's alone: its {added['own_texts']} chunks, sentences and clauses, its {added['new_words']} "
+        f"words new to the vocabulary, and its own calibration samples asked as queries ({added['own_samples']}): "
+        f"{added['own_texts'] + added['new_words'] + added['own_samples']} at most (texts it repeats are encoded "
+        f"once). Encoding runs at about {rate:.0f} texts/s here.", "",
         "## Growth", "",
         "Copies of the Lagos report under other ids, vectors perturbed; one process per size.", "",
         "| reports | chunks | sentences | index on disk | encoding from scratch (estimated) | load | RSS after load "

@@ -1,5 +1,6 @@
 """Several reports in one index: ids, speakers across reports, adding and removing reports, the
 embedding cache, and what the API and pages show of them."""
+import re
 import shutil
 
 import pytest
@@ -11,18 +12,20 @@ DAKAR = ROOT / "tests" / "data" / "dakar_report.en.md"
 
 
 class CountingEncoder(FakeEncoder):
-    """The fake encoder, counting the texts it is asked to encode."""
+    """The fake encoder, keeping the texts it is asked to encode."""
 
     def __init__(self):
-        self.encoded = 0
+        self.texts = []
+
+    @property
+    def encoded(self):
+        return len(self.texts)
 
     def encode_passages(self, texts):
-        self.encoded += len(texts)
+        self.texts += texts
         return self._encode(texts)
 
-    def encode_queries(self, texts):
-        self.encoded += len(texts)
-        return self._encode(texts)
+    encode_queries = encode_passages
 
 
 def build(encoder=None):
@@ -109,13 +112,17 @@ def test_add_reencodes_only_the_new_report_and_an_unchanged_rebuild_nothing(corp
     assert first["encoded"]["new"] == alone and first["encoded"]["from_cache"] == 0
     pdf = tmp_path / "dakar-2026.en.pdf"
     to_pdf(DAKAR.read_text(encoding="utf-8"), pdf)
-    encoder.encoded = 0
+    encoder.texts = []
     document, manifest = add_report(config, pdf, build(encoder), log=quiet)
     assert document.id == "dakar-2026" and document.pages >= 4 and (corpus_folder / pdf.name).exists()
     assert manifest["documents"] == ["dakar-2026", "mini-report"]  # by date: 10-11 and 12-13 March 2026
     assert 0 < encoder.encoded == manifest["encoded"]["new"] and manifest["encoded"]["from_cache"] > 0
+    # everything encoded is the new report's: its chunks (after their header line), sentences,
+    # clauses and words, and its own calibration samples
+    new_text = " ".join(re.sub(r"(?m)^- ", "", DAKAR.read_text(encoding="utf-8")).split()).lower()
+    assert all(" ".join(text.split("\n")[-1].split()).lower() in new_text for text in encoder.texts)
     assert not store.stale_reasons(manifest, config)
-    encoder.encoded = 0
+    encoder.texts = []
     again = build(encoder)(config)
     assert encoder.encoded == 0 and again["encoded"]["new"] == 0
 

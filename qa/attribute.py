@@ -280,6 +280,10 @@ class Attributor:
         ("au Ghana et par le biais de" / "en Côte d'Ivoire et par le biais de"), else the nearest in meaning."""
         if len(offered) == 1:
             return offered[0]
+        if phrase.isupper() and any(o.isupper() for o in offered):  # an acronym stands for an acronym
+            offered = [o for o in offered if o.isupper()]
+            if len(offered) == 1:
+                return offered[0]
         context = context_words(statement, phrase)
         overlaps = [len(context & context_words(around, o)) for o in offered]
         if max(overlaps) > 0 and overlaps.count(max(overlaps)) == 1:

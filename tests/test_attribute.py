@@ -84,3 +84,13 @@ def test_long_enumerated_sentences_split_into_clauses():
     clauses = [text[a:b] for a, b in clause_spans(text)]
     assert clauses == ["Elle a cité trois engagements", "1) impliquer les survivants en tant qu'experts",
                        "2) intégrer des soins tenant compte des traumatismes", "3) fournir un soutien durable."]
+
+
+def test_a_changed_acronym_is_paired_with_the_passage_acronym():
+    from qa.attribute import Attributor
+
+    # "led by UNODC with the support of ECOWAS" for "... of INTERPOL": the acronym stands for the acronym,
+    # not for a country named nearby
+    pick = Attributor._counterpart(None, "ECOWAS", "Operation Open Roads is led by UNODC with the support of ECOWAS.",
+                                   ["Nigeria", "INTERPOL"], "Menée au Nigeria par l'ONUDC avec le soutien d'INTERPOL.")
+    assert pick == "INTERPOL"

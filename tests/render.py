@@ -87,3 +87,46 @@ def to_docx(text, path):
         else:
             document.add_paragraph(content)
     document.save(str(path))
+
+
+def to_pdf_flowing(text, path, header="Rabat Process | Thematic meeting | Final report"):
+    """Another publisher's layout (reportlab's platypus): justified Times, speakers' names in bold,
+    list bullets in another font, a bare page number at the bottom right."""
+    import re
+
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    body, heading = styles["BodyText"], styles["Heading2"]
+    body.alignment, body.fontName, body.fontSize, body.leading = TA_JUSTIFY, "Times-Roman", 11, 14
+    heading.fontName = "Times-Bold"
+    story, bullets = [], []
+
+    def close_list():
+        if bullets:
+            story.append(ListFlowable([ListItem(Paragraph(b, body)) for b in bullets], bulletType="bullet"))
+            bullets.clear()
+
+    for kind, content in blocks(text):
+        content = content.replace("&", "&amp;")
+        content = re.sub(r"^((?:Mr|Ms|Dr|Captain) [A-Z][\w'-]+(?: [A-Z][\w'-]+)*)", r"<b>\1</b>", content)
+        if kind == "bullet":
+            bullets.append(content)
+            continue
+        close_list()
+        story.append(Paragraph(content, heading if kind == "heading" else body))
+    close_list()
+
+    def furniture(canvas, document):
+        canvas.saveState()
+        canvas.setFont("Times-Italic", 9)
+        canvas.drawString(72, A4[1] - 40, header)
+        canvas.drawRightString(A4[0] - 72, 30, str(document.page))
+        canvas.restoreState()
+
+    pages = []
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        story, onFirstPage=furniture, onLaterPages=lambda c, d: (furniture(c, d), pages.append(d.page)))
+    return max(pages, default=1)

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from render import to_docx, to_pdf
+from render import to_docx, to_pdf, to_pdf_flowing
 
 DAKAR = ROOT / "tests" / "data" / "dakar_report.en.md"
 HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Captain)\s+(?P<name>(?:[A-ZÀ-Þ][\w'-]+\s+){0,3}[A-ZÀ-Þ][\w'-]+)")
@@ -41,6 +41,16 @@ def test_pdf_text_is_the_report_without_running_headers_page_numbers_or_hyphens(
     # and paragraphs cut by a page break mended
     assert lines_of(report.text) == lines_of(DAKAR.read_text(encoding="utf-8"))
     assert len(report.pages) == len(report.text.splitlines())
+
+
+def test_another_pdf_layout_reads_the_same(tmp_path):
+    from qa.corpus.readers import read_document
+
+    path = tmp_path / "flowing.pdf"
+    pages = to_pdf_flowing(DAKAR.read_text(encoding="utf-8"), path)
+    report = read_document(path)
+    assert report.page_count == pages >= 3
+    assert lines_of(report.text) == [" ".join(line.split()) for line in lines_of(DAKAR.read_text(encoding="utf-8"))]
 
 
 def test_word_text_is_the_report_with_headings_and_bullets(dakar_files):

@@ -110,9 +110,10 @@ def _page_lines(page):
             content = text[start:end].rstrip("\r\n").replace("\ufffe", "-")
             boxes = [textpage.get_charbox(i, loose=True) for i in range(start, start + len(content))
                      if not content[i - start].isspace()]
-            if boxes:
-                lines.append(_Line(" ".join(content.split()), max(b[3] for b in boxes),
-                                   min(b[1] for b in boxes), min(b[0] for b in boxes), max(b[2] for b in boxes)))
+            if boxes:  # top and bottom of most of its characters: a bullet in another font does not count
+                lines.append(_Line(" ".join(content.split()), statistics.median(b[3] for b in boxes),
+                                   statistics.median(b[1] for b in boxes), min(b[0] for b in boxes),
+                                   max(b[2] for b in boxes)))
             start = end
     finally:
         textpage.close()

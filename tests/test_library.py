@@ -228,6 +228,9 @@ def test_speakers_across_reports_and_the_report_pages(two_reports):
     assert {d["document"] for s in speakers for d in s["documents"]} == {"dakar-2026", "mini-report"}
     form = two_reports.get("/?lang=en").get_data(as_text=True)
     assert 'name="document"' in form and "Dakar" in form
+    assert 'name="document"' in two_reports.get("/attribute?lang=en").get_data(as_text=True)
+    checked = two_reports.post("/attribute?lang=en", data={"text": "620 families", "document": "dakar-2026"})
+    assert checked.status_code == 200 and 'value="dakar-2026" lang="en" selected' in checked.get_data(as_text=True)
     page = two_reports.get("/documents/dakar-2026?lang=en").get_data(as_text=True)
     assert "Ibrahima Ndiaye" in page  # a moderator is one of the report's speakers
     assert "Session 1: Data and trends on the Atlantic route" in page and "Amadou Diallo" in page

@@ -167,11 +167,13 @@ def who_said_this():
         found = present.attribution_json(loaded_attributor().attribute(text, k=k, speaker=speaker, document=document),
                                          loaded_searcher())
     except (BadQuestionError, UnknownFilterError) as error:
-        return _page("attribute.html", 400, text=text, speaker=speaker, found=None, error=_form_error(error))
+        return _page("attribute.html", 400, text=text, speaker=speaker, document_id=document, found=None,
+                     error=_form_error(error))
     for candidate in found["candidates"]:
         _with_segments(candidate["passages"])
-    return _page("attribute.html", text=text, speaker=speaker, found=found, candidates=found["candidates"],
-                 closest=_with_segments(found["closest"]), claimed=_claimed_names(speaker))
+    return _page("attribute.html", text=text, speaker=speaker, document_id=document, found=found,
+                 candidates=found["candidates"], closest=_with_segments(found["closest"]),
+                 claimed=_claimed_names(speaker))
 
 
 def _claimed_names(speaker):

@@ -1,7 +1,7 @@
 """Searcher.load(config) -> Searcher.search(question, k, ...) -> ranked, attributed hits, as plain data.
 
-Three rankings are fused: the chunk vectors (FAISS), BM25 over French-analysed text, and the best
-single sentence of each chunk. Each hit keeps its rank in every source, its speakers, section and
+Three rankings are fused (qa/rankings.py, which also puts reports in several languages on one
+scale): the chunk vectors (FAISS), BM25 over analysed text, and the best single sentence of each chunk. Each hit keeps its rank in every source, its speakers, section and
 location, and the sentence to highlight. Turning hits into JSON or HTML is qa/web's job.
 """
 import time
@@ -21,6 +21,7 @@ from qa.errors import (IndexMismatchError, UnknownDocumentError, UnknownKindErro
 from qa.fusion import rrf, weighted
 from qa.language import detect
 from qa.names import by_initial, canonical_words, words_as_written
+from qa.rankings import Rankings
 from qa.scope import unaddressed
 from qa.text import fold
 
@@ -30,7 +31,6 @@ SOURCES = ("dense", "sparse", "sentence")
 WORD_BONUS = 0.1
 # "Who talked most about this": how many of the best candidates the facets count.
 FACET_DEPTH = 20
-BACKGROUND = 512  # sentences per report language that tell how close a question is to that language's texts
 HONORIFICS = {"m", "mme", "mlle", "dr", "pr", "s", "e", "se", "mr", "mrs", "ms", "prof"}
 
 
@@ -111,16 +111,8 @@ class Searcher:
             self.common_words.update(fold(w) for w in words_as_written(chunk.text) if w[0].islower())
         self.report_words_by_initial = by_initial(self.report_words)
         self.languages = [self.corpus.document_of(c).language for c in self.chunks]
-        self.english_reports = "en" in self.languages
         self.report_languages = set(self.languages)
-        # per report language, sentences to measure how close a question is to its texts in general
-        sentence_language = np.array([self.languages[row] for row, _, _ in self.sentences.spans])
-        rng = np.random.default_rng(0)
-        self.background = {language: self.sentences.vectors[np.sort(rng.choice(
-            np.flatnonzero(sentence_language == language), min(BACKGROUND, int((sentence_language == language).sum())),
-            replace=False))] for language in sorted(set(sentence_language))}
-        self.rows_by_language = {language: np.array([r for r, l in enumerate(self.languages) if l == language],
-                                                    dtype=np.int64) for language in sorted(self.report_languages)}
+        self.rankings = Rankings(self.dense, self.sparse, self.sentences, self.vocabulary, encoder, self.languages)
         self._sentence_tokens = {}  # sentence index -> its analysed words, as they are first needed
 
     @classmethod
@@ -200,12 +192,7 @@ class Searcher:
         timings["encode_ms"] = _ms(started)
 
         started = time.perf_counter()
-        if len(self.background) > 1:  # reports in several languages: each language's best, levelled
-            dense, sentence = self._per_language(self.dense, vector, depth, allowed), \
-                self._per_language(self.sentences, vector, depth, allowed)
-        else:
-            dense = self.dense.search(vector[None, :], depth, allowed)[0]
-            sentence = self.sentences.search(vector[None, :], depth, allowed)[0]
+        dense, sentence = self.rankings.vectors(vector, depth, allowed)
         timings["dense_ms"] = _ms(started)
 
         started = time.perf_counter()
@@ -217,7 +204,7 @@ class Searcher:
             # report's words through the encoder, and the lexical side counts less
             tokens += [t for t in self.vocabulary.translate(question, self.encoder) if t not in tokens]
             lexical_weight = float(config["OTHER_LANGUAGE_SPARSE_WEIGHT"])
-        sparse, tokens = self._lexical(question, language, tokens, depth, allowed)
+        sparse, tokens = self.rankings.lexical(question, language, tokens, depth, allowed)
         timings["sparse_ms"] = _ms(started)
 
         started = time.perf_counter()
@@ -261,43 +248,6 @@ class Searcher:
         missing = unaddressed(question, language, self) if judge_scope else []
         timings["scope_ms"] = _ms(started)
         return SearchResult(question, candidates[offset:offset + k], candidates, timings, language, missing)
-
-    def _per_language(self, index, vector, depth, allowed):
-        """The best rows of each report language, their cosines levelled: the encoder finds a question
-        closer to any text in its own language, so without this an English question would prefer
-        English reports (and fill the candidates with them) for their language alone. A cosine becomes
-        how far it stands above the question's usual closeness to that language's texts (a z-score
-        against a sample of its sentences)."""
-        leveled = []
-        for language, rows in self.rows_by_language.items():
-            rows = rows if allowed is None else np.intersect1d(rows, allowed)
-            if not len(rows):
-                continue
-            cosines = self.background[language] @ vector
-            mean, spread = float(cosines.mean()), float(cosines.std()) or 1.0
-            leveled += [(row, (score - mean) / spread) for row, score in index.search(vector[None, :], depth, rows)[0]]
-        return sorted(leveled, key=lambda x: (-x[1], x[0]))[:depth]
-
-    def _lexical(self, question, language, tokens, depth, allowed):
-        """The BM25 ranking, and every token asked. With reports in French and in English, each
-        language's reports are ranked with the question analysed for them and scored against their
-        own best, so that an English question does not prefer English reports only because their
-        words are its words."""
-        if not self.english_reports:
-            return self.sparse.search([tokens], depth, allowed)[0], tokens
-        rankings, asked = [], list(tokens)
-        for report_language, rows in self.rows_by_language.items():
-            rows = rows if allowed is None else np.intersect1d(rows, allowed)
-            wanted = tokens
-            if report_language == "en":
-                wanted = analyze(question, "en")
-                if language != "en":  # the question's words reach the English reports' through the encoder
-                    wanted += [t for t in self.vocabulary.translate(question, self.encoder, "en") if t not in wanted]
-                asked += [t for t in wanted if t not in asked]
-            ranking = self.sparse.search([wanted], depth, rows)[0] if len(rows) else []
-            best = ranking[0][1] if ranking and ranking[0][1] > 0 else 1.0
-            rankings += [(row, score / best) for row, score in ranking]
-        return sorted(rankings, key=lambda x: (-x[1], x[0]))[:depth], asked
 
     def hit(self, row, score, vector, ranks=(None, None, None)):
         """A highlighted hit for a chunk found otherwise than by search (attribution)."""

@@ -64,7 +64,7 @@ SETTINGS = (
                                                  "French and English (their words reach the report's through the "
                                                  "encoder, less surely)", low=0, high=100),
     Setting("MAX_QUERY_CHARS", 1000, "longest question or statement accepted", low=1, high=1_000_000),
-    Setting("MAX_FILTER_CHARS", 200, "longest speaker, section or kind filter accepted", low=1, high=10_000),
+    Setting("MAX_FILTER_CHARS", 200, "longest speaker, section, kind or document filter accepted", low=1, high=10_000),
     Setting("MAX_ATTRIBUTE_K", 20, "largest k accepted by /api/attribute", low=1, high=1000),
     Setting("MAX_BODY_BYTES", 64 * 1024, "largest request body accepted (413 above)", low=1024, high=1 << 30),
     Setting("PUBLIC_URL", "", "the address readers use to reach the service, for the cite line (else the request's own)",

@@ -123,7 +123,8 @@ def _build(config):
 
 def run_index(args):
     manifest = _build(_config(args))
-    print(f"{len(manifest['documents'])} reports, {manifest['chunks']} chunks, {manifest['sentences']} sentences, "
+    reports = len(manifest["documents"])
+    print(f"{reports} report{'s' if reports > 1 else ''}, {manifest['chunks']} chunks, {manifest['sentences']} sentences, "
           f"encoder {manifest['encoder']}, {manifest['build_seconds']} s "
           f"({manifest['encoded']['new']} texts encoded, {manifest['encoded']['from_cache']} from the cache)")
     return 0

@@ -1,6 +1,8 @@
 """Render a report written as the service's text (blank lines between paragraphs, "- " bullets,
 short lines without a full stop as headings) to PDF and Word, the way a secretariat would publish
 it: pages with a running header and a numbered footer, justified lines, long words hyphenated."""
+import re
+
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
@@ -10,9 +12,12 @@ MARGIN, LEADING = 72, 14
 
 
 def blocks(text):
+    """(kind, text) of each block: markdown emphasis is the text's, not the page's."""
+    text = re.sub(r"(?<!\*)\*(?!\*)", "", text.replace("**", ""))
     for block in text.split("\n\n"):
         lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
-        separate = len(lines) > 1 and (all(len(l) < 90 for l in lines) or lines[0].startswith("- "))
+        separate = len(lines) > 1 and (all(len(l) < 90 for l in lines) or lines[0].startswith("- ")
+                                       or lines[0][:3].rstrip(" ").endswith(".") and lines[0][0].isdigit())
         for line in lines if separate else [" ".join(lines)]:
             if line.startswith("- "):
                 yield "bullet", line[2:]
@@ -92,8 +97,6 @@ def to_docx(text, path):
 def to_pdf_flowing(text, path, header="Rabat Process | Thematic meeting | Final report"):
     """Another publisher's layout (reportlab's platypus): justified Times, speakers' names in bold,
     list bullets in another font, a bare page number at the bottom right."""
-    import re
-
     from reportlab.lib.enums import TA_JUSTIFY
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate

@@ -53,6 +53,27 @@ def test_another_pdf_layout_reads_the_same(tmp_path):
     assert lines_of(report.text) == [" ".join(line.split()) for line in lines_of(DAKAR.read_text(encoding="utf-8"))]
 
 
+@pytest.mark.parametrize("render", [to_pdf, to_pdf_flowing])
+def test_the_lagos_report_as_pdf_parses_as_its_text(tmp_path, render):
+    from conftest import REPORT
+    from qa.corpus.parse import parse_report
+
+    path = tmp_path / "lagos.pdf"
+    assert render(REPORT.read_text(encoding="utf-8"), path) >= 20
+    text, pdf = parse_report(REPORT), parse_report(path)
+
+    def people(corpus):
+        return {s.name: (s.role, s.organization) for s in corpus.speakers}
+
+    def attributed(corpus):  # the cover's short lines are blocks of their own in a PDF
+        return [(p.kind, [corpus.speaker(s).name for s in p.speakers], p.group)
+                for p in corpus.passages if p.section != "cover"]
+
+    assert pdf.document.language == "fr" and people(pdf) == people(text)
+    assert attributed(pdf) == attributed(text)
+    assert all(p.page_start for p in pdf.passages)
+
+
 def test_word_text_is_the_report_with_headings_and_bullets(dakar_files):
     from qa.corpus.readers import read_document
 

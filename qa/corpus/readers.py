@@ -19,6 +19,7 @@ MARGIN = 0.1
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of|sur|de)\s*\d{1,4})?$", re.I)
 BULLETS = "•●▪◦‣–-*"
 SENTENCE_END = re.compile(r"[.!?:;…»\")]$")
+NUMBERED_ITEM = re.compile(r"^\d{1,2}\.\s")  # "2. Des stratégies …": an item of a numbered list ("2)" may run inline)
 HYPHENS = ("-", "\u00ad")
 
 
@@ -81,7 +82,7 @@ def _read_pdf(path):
     finally:
         pdf.close()
     pages = _drop_running_lines(pages)
-    paragraphs = []  # [text, first page, last page, height of its last line]
+    paragraphs = []  # [text, first page, last page, height of its last line, its last line runs to the margin]
     for number, (lines, _) in enumerate(pages, start=1):
         for index, paragraph in enumerate(_paragraphs(lines)):
             text = paragraph[0]
@@ -89,8 +90,9 @@ def _read_pdf(path):
             if index == 0 and previous and _continues(previous, text, paragraph[1]):
                 previous[0] = _join(previous[0], text)
                 previous[2] = number
+                previous[4] = paragraph[2]
             else:
-                paragraphs.append([text, number, number, paragraph[1]])
+                paragraphs.append([text, number, number, paragraph[1], paragraph[2]])
     text = "\n\n".join(p[0] for p in paragraphs) + "\n"
     spans = []  # a paragraph's line, then the blank line after it
     for p in paragraphs:
@@ -141,8 +143,10 @@ def _in_margin(line, height):
 
 
 def _paragraphs(lines):
-    """[(text, height of its last line)] of one page: a new paragraph after a wider gap than the
-    page's line spacing, at a change of font size, at a bullet, or after a short line that ends a sentence."""
+    """[(text, height of its last line, whether that line runs to the margin)] of one page: a new
+    paragraph after a wider gap than the
+    page's line spacing, at a change of font size, at a bullet or a numbered item after a sentence's end,
+    or after a short line that ends a sentence."""
     if not lines:
         return []
     gaps = [a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if abs(a.height - b.height) < 0.1 * a.height]
@@ -153,13 +157,15 @@ def _paragraphs(lines):
         new = (previous.bottom - line.bottom > 1.35 * pitch
                or abs(previous.height - line.height) > 0.1 * max(previous.height, 0.1)
                or line.text[0] in BULLETS and line.text[1:2] == " "
+               or NUMBERED_ITEM.match(line.text) and SENTENCE_END.search(previous.text)
                or previous.right < full - 0.15 * (full - line.left) and SENTENCE_END.search(previous.text))
         if new:
             paragraphs.append(current)
             current = []
         current.append(line)
     paragraphs.append(current)
-    return [(_bullet(_joined(p)), p[-1].height) for p in paragraphs]
+    left = min(line.left for line in lines)
+    return [(_bullet(_joined(p)), p[-1].height, p[-1].right >= full - 0.1 * (full - left)) for p in paragraphs]
 
 
 def _joined(lines):
@@ -184,9 +190,9 @@ def _bullet(text):
 
 
 def _continues(previous, text, height):
-    """A paragraph cut by the page break: the last one stops mid-sentence, the next is body text in
-    the same font, not a bullet."""
-    return (not SENTENCE_END.search(previous[0]) and not text.startswith("- ")
+    """A paragraph cut by the page break: the last one stops mid-sentence with its line running to the
+    margin (a heading stops short), the next is body text in the same font, not a bullet."""
+    return (not SENTENCE_END.search(previous[0]) and previous[4] and not text.startswith("- ")
             and abs(previous[3] - height) < 0.1 * max(height, 0.1))
 
 

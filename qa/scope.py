@@ -7,6 +7,8 @@ the report as close to it as a word and its translation usually are (the vocabul
 The other signals of the search (how close the best passage is) do not separate questions the report
 answers from questions next to it, so they are not used: a flag must never hide a real answer.
 """
+import re
+
 from qa.analyzer import STOP_WORDS, analyze
 from qa.names import cognate_in, entity_phrases, forms, shows, words_as_written
 from qa.text import fold
@@ -22,6 +24,10 @@ def unaddressed(question, language, searcher):
         return []
     report, grouped = searcher.report_words, searcher.report_words_by_initial
     candidates = [p for p in entity_phrases(question) if not shows(forms(p), report) and not cognate_in(p, grouped)]
+    if len(searcher.report_languages) > 1:
+        # reports in several languages name an institution each in their own ("Croix-Rouge", "Red
+        # Cross"): only acronyms and single names are judged then
+        candidates = [p for p in candidates if p.isupper() or not re.search(r"[\s-]", p)]
     if language == "fr" and "fr" in searcher.report_languages:  # a French word, in French reports
         for word in words_as_written(question.replace("’", "'")):
             word = word.split("'")[-1]

@@ -222,6 +222,13 @@ def test_results_name_their_report_and_pages_and_the_filter_keeps_one(two_report
     assert only["results"] and {r["source"]["document"] for r in only["results"]} == {"dakar-2026"}
 
 
+def test_a_name_in_the_other_reports_language_is_not_called_unaddressed(two_reports):
+    body = two_reports.get("/api/search", query_string={"q": "Combien de familles la Croix-Rouge a-t-elle aidées ?"})
+    assert body.get_json()["answerable"] is True  # the English report says "Red Cross"
+    body = two_reports.get("/api/search", query_string={"q": "What did AFRIPOL do?"}).get_json()
+    assert body["answerable"] is False and body["unaddressed"] == ["AFRIPOL"]
+
+
 def test_speakers_across_reports_and_the_report_pages(two_reports):
     speakers = two_reports.get("/api/speakers").get_json()["speakers"]
     assert all(s["documents"] for s in speakers)

@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 from qa.corpus.library import report_files
-from qa.corpus.parse import document_id, file_sha256, parse_report
+from qa.corpus.parse import document_id, parse_report
+from qa.corpus.readers import file_sha256
 from qa.errors import NotFoundError, ReportError
 
 REMOVED = ".removed"  # where `remove` puts a report's file: out of the corpus, not deleted

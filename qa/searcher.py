@@ -277,10 +277,9 @@ class Searcher:
         hit.passage = self._passage_holding(hit)
         return hit
 
-    def _word_bonus(self, tokens, indexes=None):
-        """Per sentence (all, or those of indexes), the share of the question's words it has."""
+    def _word_bonus(self, tokens, indexes):
+        """Per sentence of indexes, the share of the question's words it has."""
         wanted = set(tokens)
-        indexes = range(self.sentences.count) if indexes is None else indexes
         return np.array([len(wanted & self._tokens_of(i)) / len(wanted) for i in indexes], dtype=np.float32)
 
     def _tokens_of(self, index):

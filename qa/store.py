@@ -5,7 +5,6 @@ INDEX_DIR holds builds side by side and a symlink `current` to the one being ser
 written into a fresh folder and published by replacing the symlink in one rename, so an
 interrupted build never touches the index being served.
 """
-import hashlib
 import json
 import os
 import shutil
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from qa.config import build_settings
 from qa.corpus.library import fingerprint
+from qa.corpus.readers import file_sha256
 from qa.corpus.chunks import Chunk
 from qa.corpus.model import Corpus
 from qa.dense import FaissIndex
@@ -151,14 +151,6 @@ def check_folder(index_dir):
         raise IndexFolderError(f"{index_dir}: cannot create the index folder ({exc.strerror})") from None
     if not os.access(index_dir, os.R_OK | os.X_OK):
         raise IndexFolderError(f"{index_dir}: the index folder is not readable")
-
-
-def file_sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _write_manifest(folder, manifest):

@@ -10,7 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from qa.corpus.model import Corpus
-from qa.corpus.parse import file_sha256, parse_report
+from qa.corpus.parse import parse_report
+from qa.corpus.readers import file_sha256
 from qa.corpus.readers import READABLE
 from qa.errors import ReportError
 from qa.text import fold

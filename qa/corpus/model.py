@@ -111,7 +111,7 @@ class Corpus:
 
     def document_of(self, item):
         """The Document of a passage, section or chunk."""
-        return self._documents.get(item.document if hasattr(item, "document") else None) or self.documents[0]
+        return self._documents.get(item.document) or self.documents[0]
 
     def find_document(self, document_id):
         return self._documents.get(document_id)

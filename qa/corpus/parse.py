@@ -7,7 +7,6 @@ speaker; "les participants ... ont réaffirmé" is a group statement; a paragrap
 itself is narrative; otherwise an unnamed paragraph continues the current speaker (until a heading,
 a new speaker or a narrative paragraph). Bullets introduced by a paragraph ending in ":" belong to it.
 """
-import hashlib
 import re
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from qa.corpus import conventions as reporting
 from qa.corpus.blocks import mend_page_breaks, split_blocks
 from qa.corpus.model import Corpus, Document, Passage, Section
 from qa.corpus.people import find_moderator, name_mentions, speakers_named_in
-from qa.corpus.readers import read_document
+from qa.corpus.readers import file_sha256, read_document
 from qa.corpus.speakers import SpeakerRegistry
 from qa.errors import ReportError
 from qa.text import display_text, fold
@@ -90,10 +89,6 @@ def _document(path, cover, conventions):
         if chairs and not document.co_chairs:
             document.co_chairs = [c.strip() for c in conventions.chair_split.split(chairs.group("who")) if c.strip()]
     return document
-
-
-def file_sha256(path):
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 class _Parser:

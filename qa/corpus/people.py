@@ -32,7 +32,9 @@ _MODERATION = re.compile(
     rf"|\b(?:[Mm]oderated|[Cc]haired|[Ff]acilitated|[Pp]resided over)\s+by"
     rf"|\b[Uu]nder the (?:chairmanship|moderation|chairpersonship) of)"
     rf"\s+(?:le\s+|la\s+|l['’]|the\s+)?(?P<hon>{HONORIFIC})?(?P<name>{NAME})")
-_REPRESENTED_SUBJECT = re.compile(rf",?\s+(?:was|were)\s+represented by\s+")
+_REPRESENTED_SUBJECT = re.compile(r",?\s+(?:was|were)\s+represented by\s+")
+_NAME_AT = re.compile(rf"(?P<name>{NAME})")
+_ROLE_AFTER = re.compile(rf",\s*(?P<role>[{_UP}][^,.;]{{2,150}}),")  # "According to Dr X, Director of Y, ..."
 # Capitalised words that open sentences, never names.
 _NOT_NAMES = {
     "Au", "Aux", "En", "Le", "La", "Les", "Des", "Du", "De", "Il", "Elle", "Ils", "Elles", "Enfin",
@@ -136,14 +138,14 @@ def _according_to(text, start, conventions):
     """"According to Dr X (ORG), Director of Y, ...": X, with what the report says of them."""
     match = _MENTION.match(text, start)
     if not match:
-        match = re.compile(rf"(?P<name>{NAME})").match(text, start)
+        match = _NAME_AT.match(text, start)
         if not match or not _plausible_bare(match.group("name")):
             return None
     rest = text[match.end():]
     paren = _PAREN.match(rest)
     rest = rest[paren.end():] if paren else rest
     appositive = ""
-    role = re.match(rf",\s*(?P<role>[{_UP}][^,.;]{{2,150}}),", rest)
+    role = _ROLE_AFTER.match(rest)
     if role and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", role.group("role")):
         appositive = role.group("role")
     return mention_of(match, appositive, paren.group("paren") if paren else None, conventions)

@@ -5,6 +5,7 @@ running headers, footers and page numbers dropped, words hyphenated at line ends
 paragraph cut by a page break mended. A Word file (python-docx) becomes one line per paragraph,
 headings on their own and list items as "- " bullets; Word files have no fixed pages.
 """
+import hashlib
 import re
 import statistics
 from dataclasses import dataclass
@@ -34,6 +35,14 @@ class ReportText:
         if not self.pages:
             return None, None
         return self.pages[line_start - 1][0], self.pages[line_end - 1][1]
+
+
+def file_sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def read_document(path):
@@ -103,7 +112,7 @@ def _read_pdf(path):
 def _page_lines(page):
     """The page's text lines top to bottom, with their boxes, and the page height. pdfium ends a
     line with CR LF, or with U+FFFE where it hyphenated a word (and then joins the two lines)."""
-    width, height = page.get_size()
+    _, height = page.get_size()
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()

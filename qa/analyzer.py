@@ -68,10 +68,16 @@ def analyze(text, language="fr"):
 
 
 def analyze_query(text):
-    """Tokens of a question, with the French equivalents of English terms added."""
+    """Tokens of a question, with the French equivalents of English terms and the French names of
+    the places it names ("إيطاليا": "italie") added."""
+    from qa.places import named_in  # it analyses names with this module's normalize
+
     tokens = analyze(text)
     for french in expansions(text):
         tokens.extend(t for t in analyze(french) if t not in tokens)
+    # a name is kept exact where the report writes it with its capital, stemmed elsewhere
+    for word in named_in(text, "fr"):
+        tokens.extend(t for t in [word] + analyze(word) if t not in tokens)
     return tokens
 
 

@@ -22,7 +22,8 @@ from qa.errors import UnknownSpeakerError
 from qa.glossary import expansions
 from qa.language import detect
 from qa.names import (canonical_words, cognate_in, context_words, entity_phrases, figure_in, figures, forms, negated,
-                      negation_context, shows, without_negation, words_as_written, written_figures)
+                      in_figures, negation_context, number_words, proportions, shows, without_negation,
+                      words_as_written, written_figures)
 from qa.text import fold
 
 MIN_QUOTED_WORDS = 3
@@ -86,7 +87,8 @@ class Attributor:
             self._quotable.append(" " + " ".join(canonical_words(chunk.text)) + " ")
             # the figures of the speaker's turn: bullets count with the paragraph that introduces them
             same_turn = previous is not None and (previous.section, previous.speakers) == (chunk.section, chunk.speakers)
-            self._figures.append(figures(chunk.text) | (self._figures[-1] if same_turn else set()))
+            written = figures(chunk.text) | figures(in_figures(chunk.text, searcher.corpus.document_of(chunk).language))
+            self._figures.append(written | (self._figures[-1] if same_turn else set()))
             previous = chunk
             self._tokens.append(set(analyze(described)))
             self._words.append(set(canonical_words(described)))
@@ -114,13 +116,16 @@ class Attributor:
 
     def _compare(self, text, vector, k, document=None):
         result = self.searcher.search(text, k=max(k, 10), vector=vector, judge_scope=False, document=document)
-        wanted, names, denies = written_figures(text), entity_phrases(text), negated(text)
         language = detect(text)[0]
+        wanted, names, denies = written_figures(text), entity_phrases(text), negated(text)
+        spelled = number_words(text, language)  # "seven", "neuf sur dix"
+        ratios = proportions(text, language)
         if language == "de":  # German writes every noun with a capital
             names = [p for p in names if any(w.isupper() for w in p.split()) or shows(forms(p), self.searcher.report_words)]
         own, tokens = analyze(text), set(analyze_query(text))
-        if language not in ("fr", "en"):  # its words reach the report's through the encoder, as in search
-            tokens |= set(self.searcher.vocabulary.translate(text, self.searcher.encoder))
+        if language != "fr":  # its words reach the report's through the encoder, as in search
+            within = self.searcher.words_of([hit.row for hit in result.candidates[:max(k, 10)]])
+            tokens |= set(self.searcher.vocabulary.translate(text, self.searcher.encoder, within=within))
         paraphrases, misquotes = [], []
         # a negation moves a statement away from the passage it denies: it is also compared without it
         affirmed = self.searcher.encode(without_negation(text)) if denies else None
@@ -130,8 +135,8 @@ class Attributor:
                 evidence = max(evidence, self._evidence(hit.row, affirmed), key=lambda e: e.support)
             if evidence.support < self.close:
                 continue
-            differences = self._differences(hit.row, evidence, text, wanted, names, denies, vector,
-                                            translated=language != "fr")
+            differences = self._differences(hit.row, evidence, text, wanted + spelled, names, denies, vector,
+                                            translated=language != "fr", spelled=spelled, ratios=ratios)
             if differences is None:
                 continue  # differs in too much, or in something the passage has no counterpart for
             if differences:
@@ -200,16 +205,24 @@ class Attributor:
         _, start, end = max(inside)
         return self.searcher.chunks[evidence.row].text[start:end]
 
-    def _differences(self, row, evidence, text, wanted, names, denies, vector, translated=False):
+    def _differences(self, row, evidence, text, wanted, names, denies, vector, translated=False, spelled=(),
+                     ratios=()):
         """[] when the passage says it all; the pairs (statement, report) that differ when it says it
-        but for those; None when it differs in more, or in what the passage has no counterpart for."""
+        but for those; None when it differs in more, or in what the passage has no counterpart for.
+        spelled: those of the figures wanted that the statement writes in words; ratios: the
+        proportions it states (its part and whole are there when the percentage is: "9 sur 10", "90 %")."""
         sentence = self._text_of(evidence)
         differences = []
-        missing = [(written, value) for written, value in wanted if not figure_in(value, self._figures[row])]
+        as_percent = {v for part, whole, pct in ratios if figure_in(pct, self._figures[row]) for v in (part, whole)}
+        missing = [(written, value) for written, value in wanted
+                   if not figure_in(value, self._figures[row]) and value not in as_percent]
         if missing:
             stated = {value for _, value in wanted}
-            offered = [(w, v) for w, v in written_figures(sentence) if not figure_in(v, stated)]
+            report_language = self.searcher.languages[row]
+            offered = [(w, v) for w, v in written_figures(sentence, report_language) if not figure_in(v, stated)]
             for written, value in missing:
+                if not offered and (written, value) in spelled:
+                    continue  # "three" may be said otherwise where the sentence has no figure ("triple")
                 if not offered:
                     return None
                 closest = min(offered, key=lambda o: abs(math.log((abs(o[1]) + 1) / (abs(value) + 1))))

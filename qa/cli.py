@@ -187,9 +187,16 @@ def run_search(args):
                                       kind=args.kind, document=args.document)
     results = results_json(result.hits)
     if args.json:
-        print(json.dumps({"query": args.question, "k": k, "results": results, "timings": result.timings},
-                         ensure_ascii=False, indent=1))
+        print(json.dumps({"query": args.question, "k": k, "answerable": result.answerable,
+                          "unaddressed": result.unaddressed, "not_together": result.scope.apart,
+                          "results": results, "timings": result.timings}, ensure_ascii=False, indent=1))
         return 0
+    if result.scope.unaddressed:
+        print(f"The report does not seem to address this (it never mentions: {', '.join(result.unaddressed)}). "
+              "The closest passages:\n")
+    elif result.scope.apart:
+        print(f"The report does not seem to address this (it mentions {', '.join(result.scope.apart)}, "
+              "but never together). The closest passages:\n")
     if not results:
         print("no passage found")
     for hit, item in zip(result.hits, results):

@@ -69,7 +69,8 @@ def evaluate(searcher, questions, depth=10):
         rows.append({"id": item.get("id"), "lang": item.get("lang", "?"), "q": item["q"], "rank": first,
                      "speaker_ok": speaker_ok, "top": top.chunk.id if top else None, "top_speakers": names,
                      "expected_speaker": expected, "answered_in_report": answered,
-                     "flagged": not result.answerable, "unaddressed": result.unaddressed})
+                     "flagged": not result.answerable, "unaddressed": result.unaddressed,
+                     "apart": result.scope.apart})
     return rows
 
 
@@ -186,7 +187,8 @@ def retrieval_report(summary, rows):
                 lines.append(f"not flagged {row['id']} [{row['lang']}]: {row['q']}")
             continue
         if row["flagged"]:
-            lines.append(f"flagged {row['id']} [{row['lang']}] as not in the report ({', '.join(row['unaddressed'])}): "
+            why = ", ".join(row["unaddressed"]) or "never together: " + " + ".join(row.get("apart", []))
+            lines.append(f"flagged {row['id']} [{row['lang']}] as not in the report ({why}): "
                          f"{row['q']}")
         if row["rank"] != 1 or not row["speaker_ok"]:
             lines.append(f"miss {row['id']} [{row['lang']}] rank={row['rank']} top={row['top']} "

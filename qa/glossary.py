@@ -1,106 +1,155 @@
-"""A bilingual glossary of the field (migration, smuggling, trafficking) for English questions.
+"""The names of the organisations, processes and instruments of the dialogues in their seven
+languages, and the months (from the CLDR, through Babel), as the reports' French writes them.
 
-The report is French; an English question reaches its words lexically through these French
-equivalents. Organisations are keyed by their English names and acronyms (the report uses the
-French ones: ECOWAS/CEDEAO, IOM/OIM, UNODC/ONUDC); terms by their usual English wording.
+A question or statement in English, Arabic, Spanish, Portuguese, Italian or German names "UNODC",
+"ACNUR" or "الإنتربول"; the report writes "ONUDC", "HCR", "INTERPOL". These are names, which the
+encoder cannot be trusted to translate, so they are written by hand; every other word reaches the
+report's through the encoder (qa/vocabulary.py) and places through the CLDR (qa/places.py).
 """
 import re
+from functools import lru_cache
 
-ORGANISATIONS = {
-    "eu": "UE Union européenne", "european union": "Union européenne UE",
-    "european commission": "Commission européenne", "ecowas": "CEDEAO",
-    "economic community of west african states": "CEDEAO", "iom": "OIM",
-    "international organization for migration": "OIM Organisation Internationale pour les Migrations",
-    "unhcr": "HCR UNHCR Haut-Commissariat des Nations Unies aux Réfugiés", "unodc": "ONUDC ONUDD",
-    "un": "ONU Nations Unies", "united nations": "Nations Unies", "african union": "Union Africaine UA",
-    "au": "Union Africaine UA", "jvap": "PACV Plan d'action conjoint de La Valette",
-    "valletta": "La Valette PACV", "joint valletta action plan": "Plan d'action conjoint de La Valette PACV",
-    "untoc": "UNTOC Convention des Nations Unies contre la criminalité transnationale organisée",
-    "palermo convention": "Convention de Palerme", "global alliance": "Alliance mondiale",
-    "khartoum process": "Processus de Khartoum", "rabat process": "Processus de Rabat",
-    "niamey declaration": "Déclaration de Niamey", "mixed migration centre": "Centre sur la Migration Mixte MMC",
-    "nigerian immigration service": "Service nigérian de l'immigration NIS",
-    "special rapporteur": "Rapporteuse Spéciale", "ministry of justice": "Ministère de la Justice",
-    "dg home": "DG HOME", "dg intpa": "DG INTPA", "csos": "OSC société civile", "cso": "OSC société civile",
-    "ngos": "ONG", "ngo": "ONG", "financial intelligence units": "cellules de renseignement financier CRF",
-}
+from babel import Locale
 
-TERMS = {
-    "smuggling": "trafic", "migrant smuggling": "trafic de personnes migrantes", "smuggler": "passeurs",
-    "smugglers": "passeurs", "trafficking": "traite", "human trafficking": "traite des êtres humains",
-    "trafficker": "trafiquants", "victim": "victimes", "survivor": "survivants", "child": "enfants",
-    "children": "enfants", "minor": "mineurs minorité", "women": "femmes", "girls": "filles",
-    "youth": "jeunes", "young people": "jeunes", "prosecution": "poursuites", "conviction": "condamnations",
-    "investigation": "enquêtes investigations", "judicial": "judiciaire", "law enforcement": "application des lois forces de l'ordre",
-    "border": "frontières frontaliers", "border management": "gestion des frontières", "cooperation": "coopération",
-    "cross-border": "transfrontalière transfrontalier", "data": "données", "database": "base de données",
-    "information sharing": "partage d'informations", "information transfer": "transfert d'information",
-    "referral": "orientation", "referral mechanism": "mécanisme d'orientation", "shelter": "hébergement centres d'accueil",
-    "return": "retour", "reintegration": "réintégration", "asylum": "asile", "refugee": "réfugiés",
-    "forced labour": "travail forcé", "forced labor": "travail forcé", "sexual exploitation": "exploitation sexuelle",
-    "funding": "financement", "financing": "financement", "fund": "fonds", "grant": "subventions",
-    "civil society": "société civile", "training": "formation", "trained": "formé formés", "teacher": "enseignants",
-    "student": "élèves", "pupil": "élèves", "school": "écoles scolaire", "education": "éducation",
-    "awareness": "sensibilisation", "campaign": "campagnes", "mediterranean": "Méditerranée", "sea": "mer",
-    "death": "décès morts", "died": "décédées mortes", "irregular migration": "migration irrégulière",
-    "irregular": "irrégulière", "arrival": "arrivées arrivant", "legal pathways": "voies légales",
-    "labour mobility": "mobilité de la main-d'œuvre", "strategy": "stratégie", "action plan": "plan d'action",
-    "legislation": "législation", "law": "loi", "court": "tribunal cour", "specialised": "spécialisé",
-    "specialized": "spécialisé", "asset freezing": "gel des avoirs", "freezing": "gel", "assets": "avoirs",
-    "confiscated": "confisqués", "financial investigations": "enquêtes financières",
-    "liaison magistrates": "magistrats de liaison", "magistrate": "magistrats", "prosecutor": "procureurs parquets",
-    "mutual legal assistance": "entraide judiciaire", "evidence": "preuve", "audio recordings": "enregistrements audios",
-    "recording": "enregistrements", "survey": "enquête", "response": "réponses", 
-    "participant": "participants", "country": "pays", "countries": "pays", "representative": "représentants",
-    "chair": "présidence coprésidence", "presidency": "présidence", "priorities": "priorités",
-    "empowerment": "autonomisation", "predictive": "prédictif", "profiling": "profilage", "passenger": "passagers",
-    "mentoring": "mentorat", "recruitment": "recrutement", "online": "en ligne", "digital": "numérique",
-    "social media": "réseaux sociaux", "climate": "climatique", "poverty": "pauvreté", "root causes": "causes profondes",
-    "vulnerability": "vulnérabilités", "human rights": "droits humains", "gender": "genre", "trauma": "traumatismes",
-    "early warning": "alerte précoce", "partnership": "partenariats", "joint investigation teams": "équipes communes d'enquête",
-    "gold mining": "exploitation aurifère", "agriculture": "agriculture", "mapping": "cartographie",
-    "detected": "détectées", "identified": "identifiées identifiés", "worldwide": "monde mondial", "global": "mondial",
-    "increase": "augmentation augmenté", "increased": "augmenté", "share": "part", "proportion": "part",
-    "million": "millions", "billion": "milliards", "adopted": "adoptée", "achieve": "résultats", "achieved": "résultats", "emergency passport": "passeport d'urgence",
-    "identity card": "carte d'identité", "cybersecurity": "cybersécurité", "intercepted": "interceptés",
-    "arrested": "arrestation", "dismantled": "démantèlement", "networks": "réseaux", "network": "réseaux",
-    "moderated": "animée modérée modération", "moderator": "modératrice modérateur", "opening": "ouverture",
-    "closing": "clôture", "incoming": "entrante entrant", "outgoing": "sortante sortant", "meeting": "réunion", "session": "session", "impressions": "impressions",
-    "coverage": "couverture", "linkedin": "LinkedIn", "satisfaction": "satisfaction", "project": "projet",
-    "implemented": "mis en œuvre", "partner": "partenaires", "investment": "investissements", "invested": "investi",
-    "contribution": "contribution", "contribute": "contribution", "supports": "soutient", "support": "soutien",
-    "adoption": "adoption", "ceremony": "cérémonie",
-    "lesson": "enseignements", "takeaways": "enseignements", "challenge": "défis", "recommendation": "recommandations",
-    "violation": "violation", "journey": "voyage parcours", "route": "routes itinéraires",
-    "january": "janvier", "february": "février", "march": "mars", "april": "avril", "may": "mai",
-    "june": "juin", "july": "juillet", "august": "août", "september": "septembre", "october": "octobre",
-    "november": "novembre", "december": "décembre",
-    "senegal": "Sénégal", "ethiopia": "Éthiopie", "mauritania": "Mauritanie", "morocco": "Maroc", "tunisia": "Tunisie",
-    "ivory coast": "Côte d'Ivoire", "italy": "Italie", "italian": "italien italienne", "sudan": "Soudan",
-    "uganda": "Ouganda", "egypt": "Égypte", "gambia": "Gambie", "guinea": "Guinée", "benin": "Bénin",
-    "chad": "Tchad", "somalia": "Somalie", "switzerland": "Suisse", "spain": "Espagne", "netherlands": "Pays-Bas",
-    "norway": "Norvège", "united kingdom": "Royaume-Uni", "horn of africa": "Corne de l'Afrique",
-    "west africa": "Afrique de l'Ouest", "north africa": "Afrique du Nord", "gulf of guinea": "golfe de Guinée",
-    "brussels": "Bruxelles", "palermo": "Palerme", "catania": "Catane", "nigerian": "nigérian nigériane Nigeria",
-    "ethiopian": "éthiopien", "europe": "Europe", "european": "européen européenne", "african": "africain africaine",
-}
+from qa.language import LANGUAGES
+from qa.text import fold
 
-_GLOSSARY = {**TERMS, **ORGANISATIONS}
-# Longest keys first so that "migrant smuggling" wins over "smuggling"; a trailing s or es is allowed.
-_PATTERN = re.compile(
-    r"\b(" + "|".join(re.escape(k) for k in sorted(_GLOSSARY, key=len, reverse=True)) + r")(?:e?s)?\b",
-    re.IGNORECASE)
+# The report's names first (what a question is expanded to, each a name of its own), then how the
+# other languages write them.
+ORGANISATIONS = [
+    (("UE", "Union européenne"), "EU", "European Union", "Unión Europea", "União Europeia", "Unione europea",
+     "Europäische Union", "الاتحاد الأوروبي"),
+    (("Commission européenne",), "European Commission", "Comisión Europea", "Comissão Europeia", "Commissione europea",
+     "Europäische Kommission", "المفوضية الأوروبية"),
+    (("CEDEAO",), "ECOWAS", "Economic Community of West African States",
+     "Comunidad Económica de los Estados de África Occidental", "Comunidade Económica dos Estados da África Ocidental",
+     "Comunità economica degli Stati dell'Africa occidentale", "Westafrikanische Wirtschaftsgemeinschaft",
+     "الإيكواس", "إيكواس", "الجماعة الاقتصادية لدول غرب أفريقيا"),
+    (("OIM", "Organisation Internationale pour les Migrations"), "IOM", "International Organization for Migration",
+     "Organización Internacional para las Migraciones", "Organização Internacional para as Migrações",
+     "Organizzazione internazionale per le migrazioni", "Internationale Organisation für Migration",
+     "المنظمة الدولية للهجرة"),
+    (("HCR", "UNHCR", "Haut-Commissariat des Nations Unies aux Réfugiés"), "UNHCR", "ACNUR", "UN Refugee Agency",
+     "United Nations High Commissioner for Refugees", "Alto Comisionado de las Naciones Unidas para los Refugiados",
+     "Alto Comissariado das Nações Unidas para os Refugiados", "Alto Commissariato delle Nazioni Unite per i Rifugiati",
+     "Hoher Flüchtlingskommissar der Vereinten Nationen", "Flüchtlingshilfswerk der Vereinten Nationen",
+     "المفوضية السامية للأمم المتحدة لشؤون اللاجئين", "مفوضية الأمم المتحدة لشؤون اللاجئين", "مفوضية اللاجئين"),
+    (("ONUDC", "ONUDD"), "UNODC", "United Nations Office on Drugs and Crime",
+     "Oficina de las Naciones Unidas contra la Droga y el Delito", "Escritório das Nações Unidas sobre Drogas e Crime",
+     "Ufficio delle Nazioni Unite contro la droga e il crimine",
+     "Büro der Vereinten Nationen für Drogen- und Verbrechensbekämpfung",
+     "مكتب الأمم المتحدة المعني بالمخدرات والجريمة"),
+    (("HCDH", "Haut-Commissariat des Nations Unies aux Droits de l'Homme"), "OHCHR", "ACNUDH",
+     "Office of the High Commissioner for Human Rights", "Oficina del Alto Comisionado para los Derechos Humanos",
+     "Alto Comissariado das Nações Unidas para os Direitos Humanos",
+     "Alto Commissariato delle Nazioni Unite per i diritti umani", "Hochkommissariat für Menschenrechte",
+     "مفوضية الأمم المتحدة السامية لحقوق الإنسان", "المفوضية السامية لحقوق الإنسان"),
+    (("ONU", "Nations Unies"), "UN", "UNO", "United Nations", "Naciones Unidas", "Nações Unidas", "Nazioni Unite",
+     "Vereinte Nationen", "Vereinten Nationen", "الأمم المتحدة"),
+    (("UA", "Union Africaine"), "AU", "African Union", "Unión Africana", "União Africana", "Unione africana",
+     "Afrikanische Union", "الاتحاد الأفريقي"),
+    (("OIT", "Organisation internationale du Travail"), "ILO", "OIL", "IAO", "International Labour Organization",
+     "International Labor Organization", "Organización Internacional del Trabajo",
+     "Organização Internacional do Trabalho", "Organizzazione internazionale del lavoro",
+     "Internationale Arbeitsorganisation", "منظمة العمل الدولية"),
+    (("ICMPD", "Centre international pour le développement des politiques migratoires"),
+     "International Centre for Migration Policy Development",
+     "Centro Internacional para el Desarrollo de Políticas Migratorias",
+     "Centro Internacional para o Desenvolvimento de Políticas Migratórias",
+     "Centro internazionale per lo sviluppo delle politiche migratorie",
+     "Internationales Zentrum für Migrationspolitikentwicklung", "المركز الدولي لتطوير سياسات الهجرة"),
+    (("INTERPOL",), "Interpol", "الإنتربول", "الانتربول", "إنتربول"),
+    (("Europol",), "اليوروبول", "يوروبول"),
+    (("Eurojust",), "يوروجست"),
+    (("Frontex",), "فرونتكس"),
+    (("AFRIPOL",), "أفريبول"),
+    (("UNICEF",), "اليونيسف", "يونيسف"),
+    (("Processus de Khartoum",), "Khartoum Process", "Proceso de Jartum", "Processo de Cartum", "Processo di Khartoum",
+     "Khartum-Prozess", "عملية الخرطوم"),
+    (("Processus de Rabat",), "Rabat Process", "Proceso de Rabat", "Processo de Rabat", "Processo di Rabat",
+     "Rabat-Prozess", "عملية الرباط"),
+    (("Processus de Niamey",), "Niamey Process", "Proceso de Niamey", "Processo de Niamey", "Processo di Niamey",
+     "Niamey-Prozess", "عملية نيامي"),
+    (("Déclaration de Niamey",), "Niamey Declaration", "Declaración de Niamey", "Declaração de Niamey",
+     "Dichiarazione di Niamey", "Erklärung von Niamey", "إعلان نيامي"),
+    (("PACV", "Plan d'action conjoint de La Valette"), "JVAP", "Joint Valletta Action Plan", "Valletta",
+     "Plan de Acción Conjunto de La Valeta", "Plano de Ação Conjunto de Valeta",
+     "Piano d'azione congiunto di La Valletta", "Gemeinsamer Aktionsplan von Valletta", "خطة عمل فاليتا المشتركة"),
+    (("UNTOC", "Convention des Nations Unies contre la criminalité transnationale organisée"), "UNTOC",
+     "United Nations Convention against Transnational Organized Crime",
+     "Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional",
+     "Convenção das Nações Unidas contra o Crime Organizado Transnacional",
+     "Convenzione delle Nazioni Unite contro la criminalità organizzata transnazionale",
+     "Übereinkommen der Vereinten Nationen gegen die grenzüberschreitende organisierte Kriminalität",
+     "اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية"),
+    (("Convention de Palerme",), "Palermo Convention", "Convención de Palermo", "Convenção de Palermo",
+     "Convenzione di Palermo", "Palermo-Übereinkommen", "اتفاقية باليرمو"),
+    (("Alliance mondiale",), "Global Alliance", "Alianza Mundial", "Aliança Global", "Alleanza globale", "Globale Allianz",
+     "التحالف العالمي"),
+    (("MMC", "Centre sur la Migration Mixte"), "Mixed Migration Centre", "Centro de Migración Mixta",
+     "Centro de Migração Mista", "Centro per le migrazioni miste", "مركز الهجرة المختلطة"),
+    (("NIS", "Service nigérian de l'immigration"), "Nigerian Immigration Service", "Nigeria Immigration Service",
+     "Servicio de Inmigración de Nigeria", "Serviço de Imigração da Nigéria", "Servizio immigrazione nigeriano",
+     "Einwanderungsbehörde Nigerias", "دائرة الهجرة النيجيرية"),
+    (("Rapporteuse Spéciale", "Rapporteur spécial"), "Special Rapporteur", "Relatora Especial", "Relator Especial",
+     "Relatora Especial", "Relatrice speciale", "Sonderberichterstatterin", "Sonderberichterstatter", "المقررة الخاصة",
+     "المقرر الخاص"),
+    (("Ministère de la Justice",), "Ministry of Justice", "Ministerio de Justicia", "Ministério da Justiça",
+     "Ministero della Giustizia", "Justizministerium", "وزارة العدل"),
+    
+    (("OSC", "société civile"), "CSO", "CSOs", "OSC", "civil society organisations", "civil society organizations",
+     "organizaciones de la sociedad civil", "organizações da sociedade civil", "organizzazioni della società civile",
+     "zivilgesellschaftliche Organisationen", "منظمات المجتمع المدني"),
+    (("ONG",), "NGO", "NGOs", "ONG", "ONGs", "NRO", "NROs", "المنظمات غير الحكومية"),
+    (("CRF", "cellules de renseignement financier"), "financial intelligence units", "FIU", "FIUs",
+     "unidades de inteligencia financiera", "unidades de informação financeira", "unità di informazione finanziaria",
+     "Finanzermittlungsstellen", "وحدات الاستخبارات المالية"),
+]
+
+_WORD = r"[^\W_]"
+# Arabic writes "and", "in", "for" onto the next word ("والإنتربول"): a name may follow one such letter
+_START = rf"(?:(?<!{_WORD})|(?<=(?<!{_WORD})[وفبلك]))"
+
+
+def _is_acronym(name):
+    return name.isupper() and " " not in name and len(name) <= 6
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    """(acronyms: as written -> the report's names, names: folded -> the report's names, their pattern)."""
+    acronyms, names = {}, {}
+    for report_names, *others in ORGANISATIONS:
+        report_names = list(report_names)
+        for name in others:
+            if _is_acronym(name):
+                acronyms.setdefault(name, report_names)
+            else:
+                names.setdefault(fold(name), report_names)
+    by_length = sorted(names, key=len, reverse=True)  # "Nations Unies" inside a longer name comes second
+    names_pattern = re.compile(_START + "(" + "|".join(re.escape(n) for n in by_length) + rf")(?!{_WORD})")
+    acronyms_pattern = re.compile(rf"(?<!{_WORD})(" + "|".join(re.escape(a) for a in acronyms) + rf")s?(?!{_WORD})")
+    return acronyms, acronyms_pattern, names, names_pattern
+
+
+@lru_cache(maxsize=1)
+def _months():
+    """(month as written -> the French month, its pattern). English and German write months with a
+    capital, which tells "May" from "may"; the other languages do not."""
+    french, months = Locale("fr").months["format"]["wide"], {}
+    for language in LANGUAGES:
+        for number, month in Locale(language).months["format"]["wide"].items():
+            for form in (month,) if language in ("en", "de") else (month, month.capitalize()):
+                months.setdefault(form, french[number])
+    return months, re.compile(rf"(?<!{_WORD})(" + "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+                              + rf")(?!{_WORD})")
 
 
 def expansions(text):
-    """French equivalents of the English terms and organisations found in text."""
-    found = []
-    for match in _PATTERN.finditer(text.replace("’", "'")):
-        key = match.group(1).lower()
-        # an acronym counts only as typed in capitals ("AU", not the French "au")
-        if key in ORGANISATIONS and len(key) <= 3 and not match.group(1).isupper():
-            continue
-        french = _GLOSSARY[key]
-        if french not in found:
-            found.append(french)
-    return found
+    """The report's names for the organisations, processes and months text names in another language."""
+    acronyms, acronyms_pattern, names, names_pattern = _tables()
+    months, months_pattern = _months()
+    found = [name for m in acronyms_pattern.finditer(text) for name in acronyms[m.group(1)]]
+    found += [name for m in names_pattern.finditer(fold(text.replace("’", "'"))) for name in names[m.group(1)]]
+    found += [months[m.group(1)] for m in months_pattern.finditer(text)]
+    return list(dict.fromkeys(found))

@@ -6,12 +6,20 @@ Shared by attribution (is a statement backed by a passage? what differs?) and by
 import difflib
 import re
 
+from text_to_num import alpha2digit
+
 from qa.analyzer import STOP_WORDS, normalize
 from qa.glossary import expansions
+from qa.places import mentions, names_of
 from qa.text import fold
 
 _WORDS = re.compile(r"[^\W_]+(?:\.\d+)?", re.UNICODE)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
+NUMBER_LANGUAGES = {"fr", "en", "es", "pt", "it", "de"}  # text2num's, of the dialogues' languages
+_PERCENT = re.compile(r"(\d)\s+(?:pour|per|por|par)\s+100\b")  # "quatre-vingts pour cent" -> "80 pour 100"
+# "9 migrants sur 10", "9 out of 10", "one in 5": a part, up to four words, a whole
+_PROPORTION = re.compile(r"(?<![\d.])\b(\d+(?:\.\d+)?|one|une?|uno|una|um|uma|eine?)\b(?:\s+[^\W\d_][\w'’-]*){0,4}?"
+                         r"\s+(?:sur|out of|in|de cada|em cada|su|von)\s+(\d+)(?![\d.])", re.I)
 # a figure as written: "3 442", "1,300", "34,75", "2025"
 _FIGURE_AS_WRITTEN = re.compile(r"\d{1,3}(?:[  \u202f,.]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?")
 _ENTITY = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w-]*(?:(?:\s+|\s+d['’]|\s+de\s+l['’]|\s+de\s+(?:la\s+)?)[A-ZÀ-ÖØ-Þ][\w-]*)*",
@@ -55,10 +63,45 @@ def is_round(value):
     return len(digits) <= 2
 
 
-def written_figures(text):
-    """[(figure as written, value)] in order."""
-    return [(m.group(0), float(normalize(m.group(0)))) for m in _FIGURE_AS_WRITTEN.finditer(text)
-            if _FIGURE.fullmatch(normalize(m.group(0)))]
+def written_figures(text, language=None):
+    """[(figure as written, value)] in order, then (language given) the numbers written in words."""
+    found = [(m.group(0), float(normalize(m.group(0)))) for m in _FIGURE_AS_WRITTEN.finditer(text)
+             if _FIGURE.fullmatch(normalize(m.group(0)))]
+    return found + number_words(text, language) if language else found
+
+
+def in_figures(text, language):
+    """text with the numbers it writes in words as figures ("neuf sur dix" -> "9 sur 10"; from three
+    on: "un" and "deux" are too often not numbers), as text2num reads them."""
+    if language not in NUMBER_LANGUAGES:
+        return text
+    return _PERCENT.sub(r"\1 %", alpha2digit(text, language))
+
+
+def proportions(text, language=None):
+    """[(part, whole, percent)] of the proportions text states: "neuf migrants sur dix", "9 out of 10",
+    "one in five" (90, 90 and 20 %)."""
+    converted = normalize(in_figures(text, language) if language else text)
+    found = []
+    for part, whole in _PROPORTION.findall(converted):
+        part = 1.0 if not part[0].isdigit() else float(part)
+        if 0 < part < float(whole):
+            found.append((part, float(whole), 100 * part / float(whole)))
+    return found
+
+
+def number_words(text, language):
+    """[(as written, value)] of the numbers text writes in words ("seven", "neuf")."""
+    converted = in_figures(text, language)
+    if converted == text:
+        return []
+    before, after = text.split(), converted.split()
+    found = []
+    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op == "replace":
+            written = " ".join(before[a1:a2]).strip(",.;:()")
+            found += [(written, float(m.group(0))) for m in _FIGURE.finditer(normalize(" ".join(after[b1:b2])))]
+    return found
 
 
 def entity_phrases(text):
@@ -118,7 +161,10 @@ def near(one, other, at_least=0.75):
 
 
 def forms(phrase):
-    return [canonical_words(phrase)] + [canonical_words(french) for french in expansions(phrase)]
+    """The name's own words, then the report's names for it: an organisation's (the glossary), a
+    place's (the CLDR: "West Africa" is in "Afrique de l'Ouest")."""
+    return [canonical_words(phrase)] + [canonical_words(french) for french in expansions(phrase)] \
+        + [words for _, code in mentions(phrase) for words in names_of(code, ("fr", "en"))]
 
 
 def without_negation(text):
@@ -137,13 +183,18 @@ def negation_context(text):
     return " ".join(words_before + [match.group(0)] + words_after).strip(" ,.;")
 
 
-def shows(forms, words):
+def shows(forms, words, text=None):
     """The entity's own words are all there (or the adjective made from them: "Nigeria" in
-    "nigérian"), or most content words of a French equivalent are."""
+    "nigérian"), or most content words of one of the report's names for it are; text (canonical
+    words, space-joined and padded): the report's name must be there as a phrase."""
     own, *french = forms
     if all(o in words or len(o) >= 5 and any(o + ending in words for ending in ADJECTIVE_ENDINGS) for o in own):
         return True
     for form in french:
+        if text is not None:
+            if form and f" {' '.join(form)} " in text:
+                return True
+            continue
         content = [w for w in form if len(w) > 2]
         if content and sum(w in words for w in content) * 2 >= len(content):
             return True

@@ -9,6 +9,7 @@ words analysed for each language, so without this an English question would pref
 import numpy as np
 
 from qa.analyzer import analyze
+from qa.places import named_in
 
 BACKGROUND = 512  # sentences per report language that tell how close a question is to that language's texts
 
@@ -60,6 +61,8 @@ class Rankings:
             wanted = tokens
             if report_language == "en":
                 wanted = analyze(question, "en")
+                for word in named_in(question, "en"):
+                    wanted += [t for t in [word] + analyze(word, "en") if t not in wanted]
                 if language != "en":
                     wanted += [t for t in self.vocabulary.translate(question, self.encoder, "en") if t not in wanted]
                 asked += [t for t in wanted if t not in asked]

@@ -1,44 +1,153 @@
 """Does the report address a question at all? It does not when the question rests on a name, or (in
-French) a word, that the report never uses in any form: "AFRIPOL", "Bangladesh", "cryptomonnaies".
+French) a word, that the report never uses in any form ("AFRIPOL", "Bangladesh", "cryptomonnaies"),
+or on names and years that the report uses, but never together ("Tunisie" and "2024").
 
 A term counts as used when the report has it as written, as the adjective made from it, spelled
-alike in another language, through the glossary, or, failing those, when the encoder finds a word of
-the report as close to it as a word and its translation usually are (the vocabulary's calibration).
+alike in another language, through the glossary, under its name in another language (a country or
+region, through the CLDR's names), or, failing those, when the encoder finds a word of the report as
+close to it as a word and its translation usually are (the vocabulary's calibration).
 The other signals of the search (how close the best passage is) do not separate questions the report
 answers from questions next to it, so they are not used: a flag must never hide a real answer.
 """
 import re
+from dataclasses import dataclass, field
 
 from qa.analyzer import STOP_WORDS, analyze
-from qa.names import cognate_in, entity_phrases, forms, shows, words_as_written
+from qa.names import ADJECTIVE_ENDINGS, canonical_words, cognate_in, entity_phrases, forms, shows, words_as_written
+from qa.places import mentions, names_of
 from qa.text import fold
 
 MIN_LETTERS = 5  # shorter French words are too often forms of common verbs
+ADJECTIVE_STEM = 5  # a place of this many letters or more is named by a word sharing them ("Espagne", "espagnols")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Common nouns that places are named with: on their own they name nothing the report could show
+# ("West and Central Africa" is the report's "Afrique de l'Ouest et du Centre"; "the Gulf of Guinea")
+GEOGRAPHIC = set(fold("""north south east west central northern southern eastern western gulf lake sea ocean coast
+horn river desert nord sud est ouest centre centrale golfe lac mer océan côte corne fleuve désert""").split())
 
 
-def unaddressed(question, language, searcher):
-    """The terms of the question that the report never uses ([] when it may answer it). Only French
-    and English questions are judged: in the other languages most names are translations the
-    report cannot show ("ACNUR", "Costa do Marfim"), and a wrong flag would hide a real answer."""
-    if language not in ("fr", "en"):
-        return []
-    report, grouped = searcher.report_words, searcher.report_words_by_initial
-    candidates = [p for p in entity_phrases(question) if not shows(forms(p), report) and not cognate_in(p, grouped)]
-    if len(searcher.report_languages) > 1:
-        # reports in several languages name an institution each in their own ("Croix-Rouge", "Red
-        # Cross"): only acronyms and single names are judged then
-        candidates = [p for p in candidates if p.isupper() or not re.search(r"[\s-]", p)]
-    if language == "fr" and "fr" in searcher.report_languages:  # a French word, in French reports
-        for word in words_as_written(question.replace("’", "'")):
-            word = word.split("'")[-1]
-            if len(word) < MIN_LETTERS or not word[0].islower() or fold(word) in STOP_WORDS:
-                continue
-            stems = analyze(word)
-            if stems and not set(stems) <= searcher.vocabulary.known and fold(word) not in report \
-                    and not cognate_in(word, grouped):
-                candidates.append(word)
-    # an acronym the report does not have is unknown; other words may be the report's in another form
-    to_ask = sorted({w for p in candidates if not p.isupper() for w in p.split() if len(w) >= 3})
-    known = dict(zip(to_ask, searcher.vocabulary.stands_for(to_ask, searcher.encoder)))
-    return [p for p in dict.fromkeys(candidates)
-            if p.isupper() or not all(known.get(w, True) for w in p.split() if len(w) >= 3)]
+# French words that ask for a figure rather than name a subject: the report gives the figure ("12 %")
+FIGURE_WORDS = set(fold("pourcentage proportion nombre montant chiffre quantité somme total").split())
+
+
+def _named_part(phrase):
+    """The phrase without the geographic nouns it is built with ("Lake Volta" -> "Volta")."""
+    return " ".join(w for w in phrase.split() if fold(w) not in GEOGRAPHIC)
+
+
+@dataclass
+class Scope:
+    unaddressed: list = field(default_factory=list)  # terms the report never uses
+    apart: list = field(default_factory=list)  # terms the report uses, but never in one speaker's turn
+
+    @property
+    def answerable(self):
+        return not self.unaddressed and not self.apart
+
+
+class ScopeCheck:
+    """What the check needs of the report, prepared once: every word it uses, and where."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        # a speaker's turn (or a narrative paragraph) may span several chunks: names said together
+        # in one turn are together even when a chunk boundary falls between them
+        self.turn_of, turn, previous = [], -1, None
+        for chunk in searcher.chunks:
+            if previous is None or (chunk.section, chunk.speakers) != (previous.section, previous.speakers) \
+                    or not chunk.speakers:
+                turn += 1
+            self.turn_of.append(turn)
+            previous = chunk
+        self.turns_with = {}  # word -> the turns whose text (with who says it and where) uses it
+        for row, described in enumerate(searcher.described):
+            for word in set(canonical_words(described)):
+                self.turns_with.setdefault(word, set()).add(self.turn_of[row])
+        self._places = {}
+
+    def judge(self, question, language):
+        missing = self.unaddressed(question, language)
+        return Scope(missing, [] if missing else self.apart(question, language))
+
+    def place_named(self, code):
+        """The report names the place, in one of its languages' names or an adjective made from it."""
+        if code not in self._places:
+            report, grouped = self.searcher.report_words, self.searcher.report_words_by_initial
+            self._places[code] = any(
+                shows([name], report) or len(name) == 1 and len(name[0]) >= ADJECTIVE_STEM + 1
+                and any(w.startswith(name[0][:ADJECTIVE_STEM]) for w in grouped.get(name[0][0], ()))
+                for name in names_of(code))
+        return self._places[code]
+
+    def unaddressed(self, question, language):
+        """The terms of the question that the report never uses ([] when it may answer it). Places
+        are judged in every language; other names and words only in French and English: in the other
+        languages most names are translations the report cannot show ("ACNUR"), and a wrong flag
+        would hide a real answer."""
+        searcher = self.searcher
+        places = mentions(question)
+        missing = [written for written, code in places if not self.place_named(code)]
+        if language not in ("fr", "en"):
+            return missing
+        report, grouped = searcher.report_words, searcher.report_words_by_initial
+        place_words = {w for written, _ in places for w in canonical_words(written)}
+        phrases = [_named_part(p) for p in entity_phrases(question)
+                   if not {fold(w) for w in words_as_written(p) if w[0].isupper()} <= place_words]
+        candidates = [p for p in phrases if p and not shows(forms(p), report, searcher.report_text)
+                      and not cognate_in(p, grouped)]
+        if len(searcher.report_languages) > 1:
+            # reports in several languages name an institution each in their own ("Croix-Rouge", "Red
+            # Cross"): only acronyms and single names are judged then
+            candidates = [p for p in candidates if p.isupper() or not re.search(r"[\s-]", p)]
+        if language == "fr" and "fr" in searcher.report_languages:  # a French word, in French reports
+            for word in words_as_written(question.replace("’", "'")):
+                word = word.split("'")[-1]
+                if len(word) < MIN_LETTERS or not word[0].islower() or fold(word) in STOP_WORDS | FIGURE_WORDS:
+                    continue
+                stems = analyze(word)
+                if stems and not set(stems) <= searcher.vocabulary.known and fold(word) not in report \
+                        and not cognate_in(word, grouped):
+                    candidates.append(word)
+        # an acronym the report does not have is unknown; other words may be the report's in another form
+        to_ask = sorted({w for p in candidates if not p.isupper() for w in p.split() if len(w) >= 3})
+        known = dict(zip(to_ask, searcher.vocabulary.stands_for(to_ask, searcher.encoder)))
+        return missing + [p for p in dict.fromkeys(candidates) if p.isupper() or not all(
+            known.get(w, True) for w in p.split() if len(w) >= 3)]
+
+    def apart(self, question, language):
+        """The question's places, names and years that the report uses, when no turn uses them all
+        ([] when one does, or when the question has fewer than two)."""
+        anchors = {}  # as written -> the turns that use it
+        for written, code in mentions(question):
+            anchors[written] = set().union(*(self._turns_showing(name) for name in names_of(code)))
+        if language in ("fr", "en"):
+            taken = {w for a in anchors for w in canonical_words(a)}
+            for phrase in entity_phrases(question):
+                if not set(canonical_words(phrase)) <= taken:
+                    own, *french = forms(phrase)  # a French equivalent counts with half its words, as in shows()
+                    anchors[phrase] = set().union(self._turns_showing(own),
+                                                  *(self._turns_showing(f, share=0.5) for f in french))
+        for year in _YEAR.findall(question):
+            anchors[year] = self.turns_with.get(year, set())
+        used = {a: turns for a, turns in anchors.items() if turns}
+        if len(used) < 2 or set.intersection(*used.values()):
+            return []
+        return list(used)
+
+    def _turns_showing(self, words, share=1.0):
+        """The turns that use every word (or the adjective made from it, or the name it is made from:
+        "Nigeria", "nigérian", "Nigerian"), or
+        with share < 1, that many of its words longer than two letters."""
+        if share < 1.0:
+            words = [w for w in words if len(w) > 2]
+        counts = {}
+        for word in words:
+            found = set(self.turns_with.get(word, ()))
+            if len(word) >= 5:  # the adjective made from the name, or the name the adjective is made from
+                for ending in ADJECTIVE_ENDINGS - {""}:
+                    found |= self.turns_with.get(word + ending, set())
+                    if word.endswith(ending) and len(word) - len(ending) >= 4:
+                        found |= self.turns_with.get(word[:-len(ending)], set())
+            for turn in found:
+                counts[turn] = counts.get(turn, 0) + 1
+        return {turn for turn, count in counts.items() if words and count >= share * len(words)}

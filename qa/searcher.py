@@ -22,7 +22,7 @@ from qa.fusion import rrf, weighted
 from qa.language import detect
 from qa.names import by_initial, canonical_words, words_as_written
 from qa.rankings import Rankings
-from qa.scope import unaddressed
+from qa.scope import Scope, ScopeCheck
 from qa.text import fold
 
 SOURCES = ("dense", "sparse", "sentence")
@@ -31,6 +31,7 @@ SOURCES = ("dense", "sparse", "sentence")
 WORD_BONUS = 0.1
 # "Who talked most about this": how many of the best candidates the facets count.
 FACET_DEPTH = 20
+TRANSLATION_CONTEXT = 10  # chunks of each vector ranking whose words a question's words are translated into
 HONORIFICS = {"m", "mme", "mlle", "dr", "pr", "s", "e", "se", "mr", "mrs", "ms", "prof"}
 
 
@@ -79,11 +80,15 @@ class SearchResult:
     candidates: list  # every fused hit up to the candidate depth, one per passage, for facets and paging
     timings: dict = field(default_factory=dict)
     language: str = "fr"  # of the question, as detected
-    unaddressed: list = field(default_factory=list)  # its terms the report never uses: then it does not answer it
+    scope: Scope = field(default_factory=Scope)  # whether the report seems to address it at all
 
     @property
     def answerable(self):
-        return not self.unaddressed
+        return self.scope.answerable
+
+    @property
+    def unaddressed(self):
+        return self.scope.unaddressed
 
 
 @dataclass
@@ -110,10 +115,15 @@ class Searcher:
             self.report_words.update(canonical_words(self.described[-1]))
             self.common_words.update(fold(w) for w in words_as_written(chunk.text) if w[0].islower())
         self.report_words_by_initial = by_initial(self.report_words)
+        self.report_text = " " + " ".join(w for d in self.described for w in canonical_words(d) + ["|"]) + " "
         self.languages = [self.corpus.document_of(c).language for c in self.chunks]
         self.report_languages = set(self.languages)
         self.rankings = Rankings(self.dense, self.sparse, self.sentences, self.vocabulary, encoder, self.languages)
         self._sentence_tokens = {}  # sentence index -> its analysed words, as they are first needed
+        self.scope_check = ScopeCheck(self)
+        # per chunk, its words in the vocabulary: a question's word is translated among the words of the
+        # passages the encoder finds closest ("trafficking" is "traite" there, not a word spelled alike)
+        self.chunk_words = self.vocabulary.rows_in([c.text for c in self.chunks], self.languages)
 
     @classmethod
     def load(cls, config, encoder=None):
@@ -199,10 +209,14 @@ class Searcher:
         language = detect(question)[0]
         tokens = expand(analyze_query(question), self.acronyms)
         lexical_weight = float(config["SPARSE_WEIGHT"])
+        if language != "fr":
+            # French is analysed; other languages reach the report's words through the encoder
+            # (names of organisations and places through the glossary and the CLDR)
+            within = self.words_of([row for row, _ in dense[:TRANSLATION_CONTEXT] + sentence[:TRANSLATION_CONTEXT]])
+            tokens += [t for t in self.vocabulary.translate(question, self.encoder, within=within) if t not in tokens]
         if language not in ("fr", "en"):
-            # French is analysed, English goes through the glossary; other languages reach the
-            # report's words through the encoder, and the lexical side counts less
-            tokens += [t for t in self.vocabulary.translate(question, self.encoder) if t not in tokens]
+            # English shares many stems with French ("victims", "protection"): the lexical side
+            # counts less only for the other languages
             lexical_weight = float(config["OTHER_LANGUAGE_SPARSE_WEIGHT"])
         sparse, tokens = self.rankings.lexical(question, language, tokens, depth, allowed)
         timings["sparse_ms"] = _ms(started)
@@ -245,9 +259,13 @@ class Searcher:
                 self._highlight(hit, vector, tokens, cosines, bonus)
         timings["fusion_ms"] = _ms(started)
         started = time.perf_counter()
-        missing = unaddressed(question, language, self) if judge_scope else []
+        scope = self.scope_check.judge(question, language) if judge_scope else Scope()
         timings["scope_ms"] = _ms(started)
-        return SearchResult(question, candidates[offset:offset + k], candidates, timings, language, missing)
+        return SearchResult(question, candidates[offset:offset + k], candidates, timings, language, scope)
+
+    def words_of(self, rows):
+        """The vocabulary's rows of the words of these chunks."""
+        return np.unique(np.concatenate([self.chunk_words[row] for row in rows] + [np.zeros(0, dtype=np.int64)]))
 
     def hit(self, row, score, vector, ranks=(None, None, None)):
         """A highlighted hit for a chunk found otherwise than by search (attribution)."""

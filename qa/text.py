@@ -58,9 +58,13 @@ def sentence_spans(text):
 
 
 # Where a long sentence holds several statements: semicolons, a colon opening a list, enumeration
-# markers ("1) ...", "2. "), a second reported clause ("..., et que ...", "... and that ..."). Each part
-# is a clause that attribution can match on its own.
-_CLAUSE_BREAK = re.compile(r"\s*;\s+|\s*:\s+(?=\S)|\s+(?=\d{1,2}[.)]\s+[^\W\d_])|,?\s+(?=(?:et|and) (?:que|qu['’]|that)\b)")
+# markers ("1) ...", "2. "), a second reported clause ("..., et que ...", "... and that ..."), a further
+# item ("..., ainsi que ...", "..., notamment ...", "..., including ..."), a participle that adds a
+# statement ("..., supervisant 21 projets", "..., stressing that"). Each part is a clause that
+# attribution can match on its own.
+_CLAUSE_BREAK = re.compile(r"\s*;\s+|\s*:\s+(?=\S)|\s+(?=\d{1,2}[.)]\s+[^\W\d_])|,?\s+(?=(?:et|and) (?:que|qu['’]|that)\b)"
+                           r"|,\s+(?=(?:ainsi que|notamment|y compris|en particulier|as well as|including|in particular)\b)"
+                           r"|,\s+(?=(?!(?:avant|pendant|durant|cependant|maintenant|suivant|according|during|regarding|concerning|following)\s)[^\W\d_A-Z]{3,}(?:ant|ing)\s)")
 MIN_CLAUSE_WORDS = 4
 
 

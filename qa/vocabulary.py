@@ -89,20 +89,37 @@ class Vocabulary:
         similarities = encoder.encode_queries(words) @ self.vectors.T
         return [bool(row.max() >= self.threshold) for row in similarities]
 
-    def translate(self, question, encoder, language=None):
-        """The report's words that the question's words stand for (its own words that the report
-        already has are left to the analyzer); language: only the words of reports in that language
-        (a French question's words into an English report's)."""
+    def translate(self, question, encoder, language=None, within=None):
+        """The report's words that the question's words stand for; language: only the words of
+        reports in that language (a French question's words into an English report's); within: only
+        these words (rows). Every word is asked, even one spelled like a word of the report: "border"
+        is not the report's "bord"."""
         rows = self._rows(language)
-        known = self.known if language is None else {self.stems[i] for i in rows}
-        words = [w for w in dict.fromkeys(_WORD.findall(question)) if len(w) >= MIN_LETTERS and not w.isupper()]
-        words = [w for w in words if not set(analyze(w, language or "fr")) <= known]
+        if within is not None:
+            rows = np.intersect1d(rows, within)
+        words = [w for w in dict.fromkeys(_WORD.findall(question))
+                 if len(w) >= MIN_LETTERS and not w.isupper() and fold(w) not in STOP_WORDS]
         words = sorted(words, key=len, reverse=True)[:MAX_WORDS_TRANSLATED]  # the longest say the most
         if not words or not len(rows):
             return []
         similarities = encoder.encode_queries(words) @ self.vectors[rows].T
         best = similarities.argmax(axis=1)
         return list(dict.fromkeys(self.stems[rows[i]] for row, i in zip(similarities, best) if row[i] >= self.threshold))
+
+    def rows_in(self, texts, languages):
+        """Per text, the rows of its words (as build() reads them)."""
+        index = {stem: i for i, stem in enumerate(self.stems)}
+        found = []
+        for text, language in zip(texts, languages):
+            rows = set()
+            for word in _WORD.findall(text.replace("’", "'")):
+                word = word.split("'")[-1]
+                if len(word) >= MIN_LETTERS and fold(word) not in STOP_WORDS:
+                    tokens = analyze(word, language)
+                    if tokens and tokens[0] in index:
+                        rows.add(index[tokens[0]])
+            found.append(np.array(sorted(rows), dtype=np.int64))
+        return found
 
     def _rows(self, language):
         if language not in self._rows_in:

@@ -64,6 +64,11 @@ def test_the_answer_says_which_language_it_read(client):
     ("How many pupils were trained?", True),
     ("Quel rôle AFRIPOL a-t-elle joué dans les écoles ?", False),  # an acronym the report never uses
     ("What did UNICEF fund in the schools?", False),
+    # a place, in any language: the report names Mauritania, never Algeria
+    ("¿Qué proyecto se ejecuta en Mauritania?", True),
+    ("¿Qué proyecto se ejecuta en Argelia?", False),
+    ("ما هو المشروع الذي ينفذ في الجزائر؟", False),
+    ("Which Mauritanian project did Spain fund?", True),  # the adjective, and the co-chair
     # (names and words are checked through the encoder too: with the real one, in test_real_service)
 ])
 def test_a_question_on_what_the_report_never_mentions_is_flagged(client, conforms, question, answerable):
@@ -71,6 +76,18 @@ def test_a_question_on_what_the_report_never_mentions_is_flagged(client, conform
     conforms(body, "SearchResponse")
     assert body["answerable"] is answerable and bool(body["unaddressed"]) is not answerable
     assert body["results"]  # the closest passages are still there
+
+
+@pytest.mark.parametrize("question, apart", [
+    ("Qu'a fait l'Espagne en 2025 ?", ["Espagne", "2025"]),  # the co-chair on the cover; 2025 in session 1
+    ("What did the University of Madrid say in 2020?", ["Madrid", "2020"]),
+    ("Quel projet l'OIM mène-t-elle au Sénégal et en Mauritanie ?", []),  # one turn names all three
+    ("Combien d'élèves ont été formés en 2025 ?", []),
+])
+def test_names_the_report_uses_but_never_together_are_flagged(client, conforms, question, apart):
+    body = client.get("/api/search", query_string={"q": question}).get_json()
+    conforms(body, "SearchResponse")
+    assert body["not_together"] == apart and body["answerable"] is not apart and not body["unaddressed"]
 
 
 @pytest.mark.parametrize("lang, notice", [("fr", "Le rapport ne semble pas traiter cette question"),
@@ -81,3 +98,9 @@ def test_the_page_says_the_report_does_not_answer(client, lang, notice):
     assert notice in text and "AFRIPOL" in text and 'id="not-answered"' in text
     answered = client.get("/search", query_string={"q": "Combien d'élèves ont été formés ?", "lang": lang})
     assert 'id="not-answered"' not in answered.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang, notice", [("fr", "mais jamais ensemble"), ("en", "but never together")])
+def test_the_page_says_which_names_never_meet(client, lang, notice):
+    text = client.get("/search", query_string={"q": "Qu'a fait l'Espagne en 2025 ?", "lang": lang}).get_data(as_text=True)
+    assert notice in text and "Espagne, 2025" in text and 'id="not-answered"' in text

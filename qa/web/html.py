@@ -71,7 +71,7 @@ def search():
     found = present.search_json(result, k, offset, searcher)
     return _page("search.html", form=form, results=_with_segments(found["results"]), q=q, k=k, offset=offset,
                  more=offset + k < found["total"], facets=found["facets"], timings=result.timings,
-                 answerable=found["answerable"], unaddressed=found["unaddressed"])
+                 answerable=found["answerable"], unaddressed=found["unaddressed"], not_together=found["not_together"])
 
 
 @bp.get("/passages/<passage_id>")

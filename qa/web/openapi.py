@@ -81,6 +81,9 @@ _SEARCH_RESPONSE = {
                                                           "the results are then only the closest passages"},
         "unaddressed": {"type": "array", "items": {"type": "string"},
                         "description": "the question's names or words that the report never uses"},
+        "not_together": {"type": "array", "items": {"type": "string"},
+                         "description": "the question's places, names and years that the report uses, but never "
+                                        "in one speaker's turn (then answerable is false too)"},
         "total": {"type": "integer"}, "took_ms": {"type": "number"}, "timings": {"type": "object"},
         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
         "facets": {"type": "object", "properties": {

@@ -89,7 +89,8 @@ def facets_json(facets):
 def search_json(result, k, offset, searcher):
     """The /api/search response (took_ms is the route's to add)."""
     return {"query": result.query, "language": result.language, "answerable": result.answerable,
-            "unaddressed": result.unaddressed, "k": k, "offset": offset, "total": len(result.candidates),
+            "unaddressed": result.unaddressed, "not_together": result.scope.apart,
+            "k": k, "offset": offset, "total": len(result.candidates),
             "results": results_json(result.hits, offset + 1), "facets": facets_json(searcher.facets(result.candidates)),
             "timings": result.timings}
 

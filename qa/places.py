@@ -1,0 +1,98 @@
+"""Countries and regions named in any language of the dialogues, through the CLDR's territory names
+(Babel): "Italy", "Italia" and "إيطاليا" are the report's "Italie". The search reaches the report's
+words for them, the scope check knows whether the report names a place at all, and attribution
+does not read a country in translation as a changed one.
+
+The CLDR has no adjectives of nationality, but its names of languages are often the same words
+("Dutch", "néerlandais", "italien"): a language counts as a place, named by its own names and by
+those of the country where it is most likely spoken (the CLDR's likely subtags: Dutch, the
+Netherlands).
+"""
+import re
+from functools import lru_cache
+
+from babel import Locale
+from babel.core import get_global
+
+from qa.analyzer import normalize
+from qa.language import LANGUAGES
+from qa.text import fold
+
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+# not places a question names: unknown region, outlying Oceania, the eurozone, pseudo-locales
+_SKIPPED = {"ZZ", "QO", "EZ", "XA", "XB"}
+# Arabic writes "and", "in", "for" onto the next word: "والنيجر", "بالمغرب"
+_ARABIC_PROCLITIC = re.compile(r"^[وفبلك](?=ال)")
+
+
+def _words(text):
+    return [_ARABIC_PROCLITIC.sub("", w) for w in _WORDS.findall(fold(normalize(text)))]
+
+
+@lru_cache(maxsize=1)
+def _names():
+    """code -> {language: its name as words}: territories ("IT") and languages ("lang:it")."""
+    table = {}
+    for language in LANGUAGES:
+        locale = Locale(language)
+        for code, name in locale.territories.items():
+            if code not in _SKIPPED:
+                table.setdefault(code, {})[language] = tuple(_words(name))
+        for code, name in locale.languages.items():
+            if len(code) == 2:  # the major languages (ISO 639-1), not the CLDR's 600 others
+                table.setdefault(f"lang:{code}", {})[language] = tuple(_words(name))
+    return table
+
+
+def _country_of(code):
+    """The territory where a language ("lang:nl") is most likely spoken ("NL"), or None."""
+    if not code.startswith("lang:"):
+        return None
+    likely = get_global("likely_subtags").get(code[5:], "")
+    return likely.split("_")[-1] if "_" in likely else None
+
+
+@lru_cache(maxsize=1)
+def _by_first_word():
+    """first word -> [(name as words, code)], longest names first."""
+    found = {}
+    for code, names in _names().items():
+        for words in set(names.values()):
+            if words:
+                found.setdefault(words[0], []).append((words, code))
+    for entries in found.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return found
+
+
+def mentions(text):
+    """[(name as written in text, territory code)] of the places text names. A name in a script with
+    capitals counts only when written with one ("Chad", not "chad"; the Italian "mali" is not Mali)."""
+    written = [w for w in _WORDS.findall(normalize(text))]
+    words = _words(text)
+    lookup, found, i = _by_first_word(), [], 0
+    while i < len(words):
+        for name, code in lookup.get(words[i], ()):
+            if tuple(words[i:i + len(name)]) == name and (written[i][0].isupper() or not written[i][0].islower()):
+                found.append((" ".join(written[i:i + len(name)]), code))
+                i += len(name)
+                break
+        else:
+            i += 1
+    return found
+
+
+def names_of(code, languages=LANGUAGES):
+    """The place's names, each as a list of folded words, in the given languages (a language's
+    and its country's)."""
+    found = []
+    for each in (code, _country_of(code)):
+        names = _names().get(each, {}) if each else {}
+        found += [list(names[language]) for language in languages if language in names]
+    return found
+
+
+def named_in(text, language):
+    """The words, folded, of the names in language of the places text names ("Italia e Niger" ->
+    ["italie", "niger"] for "fr")."""
+    return [w for _, code in mentions(text) for words in names_of(code, (language,))[:1] for w in words]

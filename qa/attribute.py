@@ -21,6 +21,7 @@ from qa.analyzer import analyze, analyze_query
 from qa.errors import UnknownSpeakerError
 from qa.glossary import expansions
 from qa.language import detect
+from qa.places import nationalities, used_in
 from qa.names import (canonical_words, cognate_in, context_words, entity_phrases, figure_in, figures, forms, negated,
                       in_figures, negation_context, number_words, proportions, shows, without_negation,
                       words_as_written, written_figures)
@@ -122,6 +123,8 @@ class Attributor:
         ratios = proportions(text, language)
         if language == "de":  # German writes every noun with a capital
             names = [p for p in names if any(w.isupper() for w in p.split()) or shows(forms(p), self.searcher.report_words)]
+        # adjectives of nationality are names too, written in lower case in French ("parquets espagnols")
+        names += [w for w, _ in nationalities(text) if not any(w in p.split() for p in names)]
         own, tokens = analyze(text), set(analyze_query(text))
         if language != "fr":  # its words reach the report's through the encoder, as in search
             within = self.searcher.words_of([hit.row for hit in result.candidates[:max(k, 10)]])
@@ -228,13 +231,18 @@ class Attributor:
                 closest = min(offered, key=lambda o: abs(math.log((abs(o[1]) + 1) / (abs(value) + 1))))
                 offered.remove(closest)
                 differences.append({"statement": written, "report": closest[0], "kind": "figure"})
-        absent = [p for p in names if not shows(forms(p), self._words[row])
-                  and not cognate_in(p, self._words[row])]  # "Dipartimento" for "Département"
+        absent = [p for p in names if not self._shows(p, row)]
         if absent:
             around = self._around(evidence)
             offered = [p for p in self._entities_only_in(around, text) if self._is_name(p)]
+            stated = {code for _, code in nationalities(text)}
+            offered_nationalities = [w for w, code in nationalities(around) if code not in stated]
             for phrase in absent:
-                known = self._is_name(phrase) and shows(forms(phrase), self.searcher.report_words)
+                if nationalities(phrase) and " " not in phrase:  # a nationality stands for a nationality
+                    offered = offered_nationalities or offered
+                # a nationality is one whether or not the report uses it: "espagnols" for "italiens" is a change
+                known = self._is_name(phrase) and shows(forms(phrase), self.searcher.report_words) \
+                    or " " not in phrase and bool(nationalities(phrase))
                 if not known and translated and evidence.support >= self.sure and not phrase.isupper():
                     continue  # very close in meaning across languages: a name in translation ("Lavoro")
                 # a name the report never uses (an invention, or a translation it cannot see) has no
@@ -258,9 +266,19 @@ class Attributor:
         own = analyze(statement)
         return len(set(own) & set(analyze(sentence))) >= NEAR_COPY * max(1, len(set(own)))
 
+    def _shows(self, phrase, row):
+        """The chunk names what the statement's phrase names: as written, in French or through the
+        glossary ("Dipartimento" for "Département"); a nationality, by any of its names or its country's."""
+        words = self._words[row]
+        if " " not in phrase and nationalities(phrase):
+            return any(used_in(code, words) for _, code in nationalities(phrase))
+        return shows(forms(phrase), words) or cognate_in(phrase, words)
+
     def _is_name(self, phrase):
-        """A proper name or acronym, not a capitalised common noun ("Secrétaire", "Système")."""
-        return any(len(w) > 1 and fold(w) not in self.searcher.common_words for w in words_as_written(phrase))
+        """A proper name or acronym, not a capitalised common noun ("Secrétaire", "Système"); an
+        adjective of nationality."""
+        return any(len(w) > 1 and fold(w) not in self.searcher.common_words for w in words_as_written(phrase)) \
+            or bool(" " not in phrase and nationalities(phrase))
 
     @staticmethod
     def _entities_only_in(sentence, statement):

@@ -96,3 +96,43 @@ def named_in(text, language):
     """The words, folded, of the names in language of the places text names ("Italia e Niger" ->
     ["italie", "niger"] for "fr")."""
     return [w for _, code in mentions(text) for words in names_of(code, (language,))[:1] for w in words]
+
+
+# how an adjective of nationality agrees: "italien", "italiens", "italienne(s)", "italiano/a/os/as", "italiani/e"
+_AGREEMENT = ("", "s", "e", "es", "ne", "nes", "a", "as", "o", "os", "i")
+
+
+@lru_cache(maxsize=1)
+def _nationalities():
+    """folded name of a language, as an adjective of nationality ("espagnol", "italian") -> its code."""
+    found = {}
+    for code, names in _names().items():
+        if code.startswith("lang:"):
+            for words in names.values():
+                if len(words) == 1 and len(words[0]) >= 4:
+                    found.setdefault(words[0], code)
+    return found
+
+
+def nationalities(text):
+    """[(word as written, code)] of the adjectives of nationality text uses, in lower case as the
+    Romance languages write them ("parquets espagnols", "procuratori italiani"), or capitalised."""
+    table, found = _nationalities(), []
+    for word in _WORDS.findall(normalize(text)):
+        folded = fold(word)
+        for ending in _AGREEMENT:
+            stem = folded[:-len(ending)] if ending and folded.endswith(ending) else folded if not ending else None
+            if stem and stem in table:
+                found.append((word, table[stem]))
+                break
+    return found
+
+
+def used_in(code, words):
+    """words (a set of folded words) name the place or nationality: one of its names, the last word
+    agreeing as an adjective ("italiens" for Italian, "Italie" too)."""
+    for name in names_of(code):
+        *first, last = name
+        if all(w in words for w in first) and any(last + ending in words for ending in _AGREEMENT):
+            return True
+    return False

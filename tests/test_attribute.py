@@ -2,7 +2,8 @@
 and the pieces attribution is made of."""
 import pytest
 
-from qa.names import entity_phrases, is_round, negated, written_figures
+from qa.names import entity_phrases, is_round, negated, proportions, written_figures
+from qa.places import nationalities, used_in
 from qa.text import clause_spans
 
 QUOTE = "les équipes communes d'enquête ont démantelé 12 réseaux"
@@ -72,6 +73,32 @@ def test_figures_as_written_and_which_are_round():
     assert is_round(1300) and is_round(80) and not is_round(2026) and not is_round(1299) and not is_round(3.7)
 
 
+def test_numbers_in_words_and_proportions():
+    assert written_figures("Neuf migrants sur dix, dont sept enfants, en 2025", "fr") == \
+        [("2025", 2025.0), ("Neuf", 9.0), ("dix", 10.0), ("sept", 7.0)]
+    assert written_figures("un ou deux pays", "fr") == []  # "un", "deux": too often not numbers
+    assert proportions("nine out of ten migrants", "en") == [(9.0, 10.0, 90.0)]
+    assert proportions("un enfant sur cinq", "fr") == [(1.0, 5.0, 20.0)]
+    assert proportions("le 12 novembre, sur 3 jours", "fr") == []
+
+
+def test_a_number_in_words_is_checked_as_a_figure(client):
+    _, body = attribute(client, text=QUOTE.replace("12", "vingt et un"))
+    assert body["verdict"] == "misquoted"
+    assert body["candidates"][0]["differences"] == [{"statement": "vingt et un", "report": "12", "kind": "figure"}]
+    _, body = attribute(client, text=QUOTE.replace("12", "douze"))
+    assert body["verdict"] == "paraphrased" and body["candidates"][0]["speaker"]["name"] == "Jean Martin"
+
+
+def test_nationalities_are_names_in_every_language():
+    assert [code for _, code in nationalities("aux parquets espagnols, les procuratori italiani, the Dutch")] == \
+        ["lang:es", "lang:it", "lang:nl"]
+    assert not nationalities("une approche globale des personnes migrantes")
+    words = {"parquets", "italiens", "nigeria"}
+    assert used_in("lang:it", words) and not used_in("lang:es", words)
+    assert used_in("lang:it", {"italie"})  # the country names the nationality too
+
+
 def test_names_leave_out_the_words_that_open_a_sentence():
     assert entity_phrases("O ROCK levou à detenção de 53 traficantes na Somália.") == ["ROCK", "Somália"]
     assert entity_phrases("Enfin, en Côte d'Ivoire et au Nigeria, l'UE soutient la CEDEAO.") == \
@@ -84,6 +111,11 @@ def test_long_enumerated_sentences_split_into_clauses():
     clauses = [text[a:b] for a, b in clause_spans(text)]
     assert clauses == ["Elle a cité trois engagements", "1) impliquer les survivants en tant qu'experts",
                        "2) intégrer des soins tenant compte des traumatismes", "3) fournir un soutien durable."]
+    text = ("Le Département coordonne la lutte contre la traite, supervisant 21 projets à travers le pays, ainsi que "
+            "les mécanismes d'évaluation par les pairs. Il est venu, cependant, avant la fin, according to the plan.")
+    assert [text[a:b] for a, b in clause_spans(text)] == [
+        "Le Département coordonne la lutte contre la traite", "supervisant 21 projets à travers le pays",
+        "ainsi que les mécanismes d'évaluation par les pairs."]  # not at "cependant", "avant", "according"
 
 
 def test_a_changed_acronym_is_paired_with_the_passage_acronym():

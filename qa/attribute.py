@@ -21,10 +21,11 @@ from qa.analyzer import analyze, analyze_query
 from qa.errors import UnknownSpeakerError
 from qa.glossary import expansions
 from qa.language import detect
-from qa.places import nationalities, used_in
 from qa.names import (canonical_words, cognate_in, context_words, entity_phrases, figure_in, figures, forms, negated,
                       in_figures, negation_context, number_words, proportions, shows, without_negation,
                       words_as_written, written_figures)
+from qa.places import mentions, nationalities, used_in
+from qa.searcher import WORD_BONUS
 from qa.text import fold
 
 MIN_QUOTED_WORDS = 3
@@ -118,7 +119,7 @@ class Attributor:
     def _compare(self, text, vector, k, document=None):
         result = self.searcher.search(text, k=max(k, 10), vector=vector, judge_scope=False, document=document)
         language = detect(text)[0]
-        wanted, names, denies = written_figures(text), entity_phrases(text), negated(text)
+        wanted, names, denies = written_figures(text), entity_phrases(text), negated(text, language)
         spelled = number_words(text, language)  # "seven", "neuf sur dix"
         ratios = proportions(text, language)
         if language == "de":  # German writes every noun with a capital
@@ -138,7 +139,9 @@ class Attributor:
                 evidence = max(evidence, self._evidence(hit.row, affirmed), key=lambda e: e.support)
             if evidence.support < self.close:
                 continue
-            differences = self._differences(hit.row, evidence, text, wanted + spelled, names, denies, vector,
+            # the clause that says what the statement denies is found by the statement without its negation
+            differences = self._differences(hit.row, evidence, text, wanted + spelled, names, denies,
+                                            vector if affirmed is None else affirmed,
                                             translated=language != "fr", spelled=spelled, ratios=ratios)
             if differences is None:
                 continue  # differs in too much, or in something the passage has no counterpart for
@@ -168,14 +171,15 @@ class Attributor:
         """How the backing sentence shows the statement to be a misquote of it: "words" when most of
         the statement's words are in it; "meaning" across languages, where fewer words can be seen,
         when some are and only a figure or a negation differs (then the corrected statement must also
-        come closer to it); None otherwise."""
+        come closer to it); None otherwise. (A country changed across languages passes that test as
+        readily in an invented statement as in a misquote: "La Tunisia ha chiesto...", "Nigeria".)"""
         coverage = len(tokens & set(analyze(self._text_of(evidence)))) / max(1, len(own))
-        names_differ = any(d["kind"] == "name" for d in differences)
-        if names_differ and len(differences) > 1:
+        names = [d for d in differences if d["kind"] == "name"]
+        if names and len(differences) > 1:
             return None  # a name changed is a misquote only when nothing else is
         if coverage >= MISQUOTE_WORDS:
             return "words"
-        return "meaning" if language != "fr" and not names_differ and coverage >= WORDS_ACROSS else None
+        return "meaning" if language != "fr" and not names and coverage >= WORDS_ACROSS else None
 
     def _corrected_is_closer(self, text, evidence, differences, written):
         """The statement with the report's figures and names put back (and its negation dropped or
@@ -198,11 +202,18 @@ class Attributor:
     def _text_of(self, evidence):
         return self.searcher.chunks[evidence.row].text[evidence.start:evidence.end]
 
-    def _clause_within(self, evidence, vector):
-        """The clause of the backing sentence closest to vector (the sentence itself if it has none):
-        a negation elsewhere in a long enumeration says nothing of this clause."""
+    def _clause_within(self, evidence, vector, text=""):
+        """The clause of the backing sentence (of the sentence holding the backing clause) closest to
+        vector, and sharing most words with text when that is a tie, the sentence itself if it has
+        none: a negation elsewhere in a long enumeration says nothing of this clause."""
+        start, end = evidence.start, evidence.end
+        if evidence.clause:
+            start, end = next(((int(a), int(b)) for a, b in self.searcher.sentences.spans_of(evidence.row)
+                               if a <= evidence.start < b), (start, end))
         spans, cosines = self.searcher.clauses.similarities(evidence.row, vector)
-        inside = [(c, a, b) for (a, b), c in zip(spans, cosines) if evidence.start <= a and b <= evidence.end]
+        words, chunk = set(analyze(text)), self.searcher.chunks[evidence.row].text
+        inside = [(c + WORD_BONUS * len(words & set(analyze(chunk[a:b]))) / max(1, len(words)), a, b)
+                  for (a, b), c in zip(spans, cosines) if start <= a and b <= end]
         if not inside:
             return self._text_of(evidence)
         _, start, end = max(inside)
@@ -240,9 +251,12 @@ class Attributor:
             for phrase in absent:
                 if nationalities(phrase) and " " not in phrase:  # a nationality stands for a nationality
                     offered = offered_nationalities or offered
-                # a nationality is one whether or not the report uses it: "espagnols" for "italiens" is a change
+                elif self._is_place(phrase):  # a country for a country
+                    offered = [p for p in offered if self._is_place(p)] or offered
+                # a country or a nationality is one whether or not the report names it: "Germany" for
+                # "Pays-Bas", "espagnols" for "italiens" are changes
                 known = self._is_name(phrase) and shows(forms(phrase), self.searcher.report_words) \
-                    or " " not in phrase and bool(nationalities(phrase))
+                    or " " not in phrase and bool(nationalities(phrase)) or self._is_place(phrase)
                 if not known and translated and evidence.support >= self.sure and not phrase.isupper():
                     continue  # very close in meaning across languages: a name in translation ("Lavoro")
                 # a name the report never uses (an invention, or a translation it cannot see) has no
@@ -253,7 +267,7 @@ class Attributor:
                 counterpart = self._counterpart(phrase, text, offered, around)
                 offered.remove(counterpart)
                 differences.append({"statement": phrase, "report": counterpart, "kind": "name"})
-        said = self._clause_within(evidence, vector) if evidence.clause is False else sentence
+        said = self._clause_within(evidence, vector, text)
         if denies != negated(said):
             differences.append({"statement": negation_context(text) if denies else text.strip(),
                                 "report": said.strip() if not denies else negation_context(said) or said,
@@ -273,6 +287,12 @@ class Attributor:
         if " " not in phrase and nationalities(phrase):
             return any(used_in(code, words) for _, code in nationalities(phrase))
         return shows(forms(phrase), words) or cognate_in(phrase, words)
+
+    @staticmethod
+    def _is_place(phrase):
+        """The phrase is the name of a country or region, in any language of the dialogues."""
+        found = mentions(phrase)
+        return len(found) == 1 and canonical_words(found[0][0]) == canonical_words(phrase)
 
     def _is_name(self, phrase):
         """A proper name or acronym, not a capitalised common noun ("Secrétaire", "Système"); an

@@ -122,7 +122,10 @@ def entity_phrases(text):
     return found
 
 
-def negated(text):
+def negated(text, language=None):
+    """text says "not"; in Portuguese "no" is "in the" ("no reforço"), not a negation."""
+    if language == "pt":
+        return any(m.group(0).lower() != "no" for m in _NEGATION.finditer(text))
     return bool(_NEGATION.search(text))
 
 

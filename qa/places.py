@@ -65,6 +65,7 @@ def _by_first_word():
     return found
 
 
+@lru_cache(maxsize=4096)  # a question's places are asked for by the search, the scope check and attribution
 def mentions(text):
     """[(name as written in text, territory code)] of the places text names. A name in a script with
     capitals counts only when written with one ("Chad", not "chad"; the Italian "mali" is not Mali)."""
@@ -79,7 +80,7 @@ def mentions(text):
                 break
         else:
             i += 1
-    return found
+    return tuple(found)
 
 
 def names_of(code, languages=LANGUAGES):

@@ -8,7 +8,8 @@ when it is as close as a word and its own translation usually are (calibrated pe
 """
 import json
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 
 import numpy as np
 
@@ -22,6 +23,7 @@ MIN_LETTERS = 4
 # nearest other word of the report (fitted on tests/data/questions.languages.own.jsonl).
 MATCH_Z = -0.5
 MAX_WORDS_TRANSLATED = 8  # one encoding batch; longer questions keep their first words
+WORDS_KEPT = 20_000  # question words kept encoded (1.5 KB each)
 
 
 class Vocabulary:
@@ -33,6 +35,7 @@ class Vocabulary:
         self.known = set(stems)
         self.languages = languages or [["fr"]] * len(stems)  # per word: the languages of the reports that use it
         self._rows_in = {}
+        self._seen, self._lock = OrderedDict(), threading.Lock()  # question words already encoded, oldest first
 
     @classmethod
     def build(cls, texts, encoder, sample=128, languages=None, documents=None):
@@ -86,8 +89,25 @@ class Vocabulary:
         """For each word, whether a word of the report is as close to it as a translation would be."""
         if not words or not len(self.stems):
             return [False] * len(words)
-        similarities = encoder.encode_queries(words) @ self.vectors.T
+        similarities = self._vectors_of(words, encoder) @ self.vectors.T
         return [bool(row.max() >= self.threshold) for row in similarities]
+
+    def _vectors_of(self, words, encoder):
+        """The words encoded as queries; a word once encoded is kept (the questions of a field come
+        back to the same words, and encoding one costs about half a question)."""
+        with self._lock:
+            missing = [w for w in words if w not in self._seen]
+        if missing:
+            encoded = encoder.encode_queries(missing)
+            with self._lock:
+                for word, vector in zip(missing, encoded):
+                    self._seen[word] = vector
+                while len(self._seen) > WORDS_KEPT:
+                    self._seen.popitem(last=False)
+        with self._lock:
+            for word in words:
+                self._seen.move_to_end(word)
+            return np.stack([self._seen[w] for w in words])
 
     def translate(self, question, encoder, language=None, within=None):
         """The report's words that the question's words stand for; language: only the words of
@@ -96,13 +116,16 @@ class Vocabulary:
         is not the report's "bord"."""
         rows = self._rows(language)
         if within is not None:
-            rows = np.intersect1d(rows, within)
+            rows = within if language is None else np.intersect1d(rows, within)
         words = [w for w in dict.fromkeys(_WORD.findall(question))
                  if len(w) >= MIN_LETTERS and not w.isupper() and fold(w) not in STOP_WORDS]
+        if within is not None:  # a word spelled like one of these passages' is matched as it is
+            there = {self.stems[i] for i in rows}
+            words = [w for w in words if not set(analyze(w, language or "fr")) <= there]
         words = sorted(words, key=len, reverse=True)[:MAX_WORDS_TRANSLATED]  # the longest say the most
         if not words or not len(rows):
             return []
-        similarities = encoder.encode_queries(words) @ self.vectors[rows].T
+        similarities = self._vectors_of(words, encoder) @ self.vectors[rows].T
         best = similarities.argmax(axis=1)
         return list(dict.fromkeys(self.stems[rows[i]] for row, i in zip(similarities, best) if row[i] >= self.threshold))
 

@@ -47,6 +47,18 @@ def test_a_question_word_reaches_the_report_word_of_the_same_meaning(tmp_path):
     assert loaded.stems == vocabulary.stems and loaded.threshold == pytest.approx(vocabulary.threshold)
 
 
+def test_a_question_word_is_encoded_once_and_translated_among_the_passages_words():
+    encoder = ConceptEncoder()
+    vocabulary = Vocabulary.build(["Les enseignants surveillent les frontières.", "Le budget des écoles."], encoder)
+    asked = []
+    encoder.encode_queries = lambda texts: (asked.extend(texts), encoder._encode(texts))[1]
+    vocabulary.translate("Wie viele Lehrer an den Grenzen?", encoder)
+    vocabulary.translate("Lehrer und Grenzen", encoder)
+    assert len(asked) == len(set(asked)) and {"Grenzen", "Lehrer"} <= set(asked)  # kept for the second question
+    only_teachers = np.array([vocabulary.stems.index("enseign")])
+    assert vocabulary.translate("Wie viele Lehrer an den Grenzen?", encoder, within=only_teachers) == ["enseign"]
+
+
 def test_one_passage_one_result_across_pages(client):
     pages = [client.get("/api/search", query_string={"q": "coopération des victimes", "k": 4, "offset": o}).get_json()
              for o in (0, 4, 8)]

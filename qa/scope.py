@@ -122,7 +122,11 @@ class ScopeCheck:
             anchors[written] = set().union(*(self._turns_showing(name) for name in names_of(code)))
         if language in ("fr", "en"):
             taken = {w for a in anchors for w in canonical_words(a)}
-            for phrase in entity_phrases(question):
+            phrases = [_named_part(p) for p in entity_phrases(question)]
+            if len(self.searcher.report_languages) > 1:
+                # a name in words ("African") is found only in the reports of its own language: acronyms only
+                phrases = [p for p in phrases if p.isupper()]
+            for phrase in filter(None, phrases):
                 if not set(canonical_words(phrase)) <= taken:
                     own, *french = forms(phrase)  # a French equivalent counts with half its words, as in shows()
                     anchors[phrase] = set().union(self._turns_showing(own),

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from qa.analyzer import STOP_WORDS, analyze
+from qa.glossary import expansions
 from qa.names import ADJECTIVE_ENDINGS, canonical_words, cognate_in, entity_phrases, forms, shows, words_as_written
 from qa.places import mentions, names_of
 from qa.text import fold
@@ -118,8 +119,9 @@ class ScopeCheck:
         """The question's places, names and years that the report uses, when no turn uses them all
         ([] when one does, or when the question has fewer than two)."""
         anchors = {}  # as written -> the turns that use it
-        for written, code in mentions(question):
-            anchors[written] = set().union(*(self._turns_showing(name) for name in names_of(code)))
+        for written, code in mentions(question):  # by any of its names, or the report's acronym for it ("UE")
+            names = names_of(code) + [canonical_words(name) for name in expansions(written)]
+            anchors[written] = set().union(*(self._turns_showing(name) for name in names))
         if language in ("fr", "en"):
             taken = {w for a in anchors for w in canonical_words(a)}
             phrases = [_named_part(p) for p in entity_phrases(question)]

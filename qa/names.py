@@ -30,6 +30,17 @@ _NEGATION = re.compile(
     r"|(?<![\w-])(?:no|non)(?![\w-])|\bn(?:e\s|['’])(?:\S+\s){0,3}?(?:pas|plus|jamais|aucune?|guère|point)\b", re.I)
 
 
+# Common nouns that places are named with: on their own they name nothing the report could show
+# ("West and Central Africa" is the report's "Afrique de l'Ouest et du Centre"; "the Gulf of Guinea")
+GEOGRAPHIC = set(fold("""north south east west central northern southern eastern western gulf lake sea ocean coast
+horn river desert nord sud est ouest centre centrale golfe lac mer océan côte corne fleuve désert""").split())
+
+
+def named_part(phrase):
+    """The phrase without the geographic nouns it is built with ("Lake Volta" -> "Volta")."""
+    return " ".join(w for w in phrase.split() if fold(w) not in GEOGRAPHIC)
+
+
 # a name and the adjective made from it: "Nigeria" in "nigérian", "Sénégal" in "sénégalais"; not "Niger" in "Nigeria"
 ADJECTIVE_ENDINGS = {"", "s", "n", "ns", "ne", "nes", "nne", "nnes", "ais", "aise", "aises", "ain", "aine", "ains",
                       "ien", "ienne", "iens", "iennes", "an", "ans", "e", "es", "en", "enne", "ens", "ennes"}
@@ -165,9 +176,12 @@ def near(one, other, at_least=0.75):
 
 def forms(phrase):
     """The name's own words, then the report's names for it: an organisation's (the glossary), a
-    place's (the CLDR: "West Africa" is in "Afrique de l'Ouest")."""
+    place's when the phrase names one (the CLDR: "West Africa" is in "Afrique de l'Ouest"; "World
+    Bank" names no place)."""
+    named = canonical_words(named_part(phrase))
+    places = [code for written, code in mentions(phrase) if canonical_words(written) == named]
     return [canonical_words(phrase)] + [canonical_words(french) for french in expansions(phrase)] \
-        + [words for _, code in mentions(phrase) for words in names_of(code, ("fr", "en"))]
+        + [words for code in places for words in names_of(code, ("fr", "en"))]
 
 
 def without_negation(text):

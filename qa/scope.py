@@ -14,26 +14,16 @@ from dataclasses import dataclass, field
 
 from qa.analyzer import STOP_WORDS, analyze
 from qa.glossary import expansions
-from qa.names import ADJECTIVE_ENDINGS, canonical_words, cognate_in, entity_phrases, forms, shows, words_as_written
+from qa.names import (ADJECTIVE_ENDINGS, canonical_words, cognate_in, entity_phrases, forms, named_part, shows,
+                      words_as_written)
 from qa.places import mentions, names_of
 from qa.text import fold
 
 MIN_LETTERS = 5  # shorter French words are too often forms of common verbs
 ADJECTIVE_STEM = 5  # a place of this many letters or more is named by a word sharing them ("Espagne", "espagnols")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# Common nouns that places are named with: on their own they name nothing the report could show
-# ("West and Central Africa" is the report's "Afrique de l'Ouest et du Centre"; "the Gulf of Guinea")
-GEOGRAPHIC = set(fold("""north south east west central northern southern eastern western gulf lake sea ocean coast
-horn river desert nord sud est ouest centre centrale golfe lac mer océan côte corne fleuve désert""").split())
-
-
 # French words that ask for a figure rather than name a subject: the report gives the figure ("12 %")
 FIGURE_WORDS = set(fold("pourcentage proportion nombre montant chiffre quantité somme total").split())
-
-
-def _named_part(phrase):
-    """The phrase without the geographic nouns it is built with ("Lake Volta" -> "Volta")."""
-    return " ".join(w for w in phrase.split() if fold(w) not in GEOGRAPHIC)
 
 
 @dataclass
@@ -92,7 +82,7 @@ class ScopeCheck:
             return missing
         report, grouped = searcher.report_words, searcher.report_words_by_initial
         place_words = {w for written, _ in places for w in canonical_words(written)}
-        phrases = [_named_part(p) for p in entity_phrases(question)
+        phrases = [named_part(p) for p in entity_phrases(question)
                    if not {fold(w) for w in words_as_written(p) if w[0].isupper()} <= place_words]
         candidates = [p for p in phrases if p and not shows(forms(p), report, searcher.report_text)
                       and not cognate_in(p, grouped)]
@@ -124,7 +114,7 @@ class ScopeCheck:
             anchors[written] = set().union(*(self._turns_showing(name) for name in names))
         if language in ("fr", "en"):
             taken = {w for a in anchors for w in canonical_words(a)}
-            phrases = [_named_part(p) for p in entity_phrases(question)]
+            phrases = [named_part(p) for p in entity_phrases(question)]
             if len(self.searcher.report_languages) > 1:
                 # a name in words ("African") is found only in the reports of its own language: acronyms only
                 phrases = [p for p in phrases if p.isupper()]

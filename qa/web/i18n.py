@@ -6,6 +6,7 @@ never at request time. The JSON API does not depend on it.
 """
 from pathlib import Path
 
+from babel.lists import format_list
 from flask import request, url_for
 from flask_babel import Babel, get_locale
 from flask_babel import gettext as _
@@ -22,6 +23,7 @@ def init_app(app):
     Babel(app, locale_selector=select_language, default_locale=DEFAULT,
           default_translation_directories=str(TRANSLATIONS))
     app.jinja_env.globals["url_for"] = url_keeping_language
+    app.jinja_env.filters["listed"] = listed
     app.context_processor(_language_context)
 
 
@@ -52,6 +54,11 @@ def _language_context():
     return {"lang": language, "other_lang": other, "switch_url": switch,
             "language_name": language_name,
             "chosen_lang": request.args.get("lang") if request.args.get("lang") in LANGUAGES else None}
+
+
+def listed(items):
+    """Terms as a list reads in the reader's language: "Tunisie et 2024", "Tunisie and 2024"."""
+    return format_list([str(item) for item in items], locale=current_language()) if items else ""
 
 
 def language_name(code):

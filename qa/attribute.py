@@ -83,7 +83,8 @@ class Attributor:
         self.close = calibration["mean"] + CLOSE_Z * calibration["std"]
         self.sure = calibration["mean"] + SURE_Z * calibration["std"]
         self._quotable = []  # per chunk: its canonical words, as one spaced text, for quotes
-        self._figures, self._tokens, self._words = [], [], []  # per chunk, with its speakers' names and roles
+        self._figures, self._tokens = [], []  # per chunk, with its speakers' names and roles
+        self._words = searcher.described_words  # per chunk: its words, its speakers' and its section's
         previous = None
         for chunk, described in zip(searcher.chunks, searcher.described):
             self._quotable.append(" " + " ".join(canonical_words(chunk.text)) + " ")
@@ -93,7 +94,6 @@ class Attributor:
             self._figures.append(written | (self._figures[-1] if same_turn else set()))
             previous = chunk
             self._tokens.append(set(analyze(described)))
-            self._words.append(set(canonical_words(described)))
         self._names_seen = {}  # name -> its vector
         detect("")  # load the language identifier now, not on the first statement
 

@@ -10,7 +10,10 @@ The other signals of the search (how close the best passage is) do not separate 
 answers from questions next to it, so they are not used: a flag must never hide a real answer.
 """
 import re
+from array import array
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from qa.analyzer import STOP_WORDS, analyze
 from qa.glossary import expansions
@@ -43,17 +46,19 @@ class ScopeCheck:
         self.searcher = searcher
         # a speaker's turn (or a narrative paragraph) may span several chunks: names said together
         # in one turn are together even when a chunk boundary falls between them
-        self.turn_of, turn, previous = [], -1, None
+        turn_of, turn, previous = [], -1, None
         for chunk in searcher.chunks:
             if previous is None or (chunk.section, chunk.speakers) != (previous.section, previous.speakers) \
                     or not chunk.speakers:
                 turn += 1
-            self.turn_of.append(turn)
+            turn_of.append(turn)
             previous = chunk
-        self.turns_with = {}  # word -> the turns whose text (with who says it and where) uses it
-        for row, described in enumerate(searcher.described):
-            for word in set(canonical_words(described)):
-                self.turns_with.setdefault(word, set()).add(self.turn_of[row])
+        self.turn_of = np.array(turn_of, dtype=np.int32)
+        self.rows_with = {}  # word -> the chunks that use it (compact: a thousand reports hold millions)
+        for row, words in enumerate(searcher.described_words):
+            for word in words:
+                self.rows_with.setdefault(word, array("i")).append(row)
+        self.phrases = ReportPhrases(searcher, self.rows_with)
         self._places = {}
 
     def judge(self, question, language):
@@ -84,7 +89,7 @@ class ScopeCheck:
         place_words = {w for written, _ in places for w in canonical_words(written)}
         phrases = [named_part(p) for p in entity_phrases(question)
                    if not {fold(w) for w in words_as_written(p) if w[0].isupper()} <= place_words]
-        candidates = [p for p in phrases if p and not shows(forms(p), report, searcher.report_text)
+        candidates = [p for p in phrases if p and not shows(forms(p), report, self.phrases)
                       and not cognate_in(p, grouped)]
         if len(searcher.report_languages) > 1:
             # reports in several languages name an institution each in their own ("Croix-Rouge", "Red
@@ -124,11 +129,15 @@ class ScopeCheck:
                     anchors[phrase] = set().union(self._turns_showing(own),
                                                   *(self._turns_showing(f, share=0.5) for f in french))
         for year in _YEAR.findall(question):
-            anchors[year] = self.turns_with.get(year, set())
+            anchors[year] = self._turns_with(year)
         used = {a: turns for a, turns in anchors.items() if turns}
         if len(used) < 2 or set.intersection(*used.values()):
             return []
         return list(used)
+
+    def _turns_with(self, word):
+        rows = self.rows_with.get(word)
+        return set(np.unique(self.turn_of[np.frombuffer(rows, dtype=np.int32)]).tolist()) if rows else set()
 
     def _turns_showing(self, words, share=1.0):
         """The turns that use every word (or the adjective made from it, or the name it is made from:
@@ -138,12 +147,30 @@ class ScopeCheck:
             words = [w for w in words if len(w) > 2]
         counts = {}
         for word in words:
-            found = set(self.turns_with.get(word, ()))
+            found = self._turns_with(word)
             if len(word) >= 5:  # the adjective made from the name, or the name the adjective is made from
                 for ending in ADJECTIVE_ENDINGS - {""}:
-                    found |= self.turns_with.get(word + ending, set())
+                    found |= self._turns_with(word + ending)
                     if word.endswith(ending) and len(word) - len(ending) >= 4:
-                        found |= self.turns_with.get(word[:-len(ending)], set())
+                        found |= self._turns_with(word[:-len(ending)])
             for turn in found:
                 counts[turn] = counts.get(turn, 0) + 1
         return {turn for turn, count in counts.items() if words and count >= share * len(words)}
+
+
+class ReportPhrases:
+    """`" union africaine " in phrases`: some chunk of the report (its text, speakers and section)
+    has these words in this order. Asked of the few chunks that use them all."""
+
+    def __init__(self, searcher, rows_with):
+        self.searcher, self.rows_with = searcher, rows_with
+
+    def __contains__(self, padded):
+        words = padded.split()
+        postings = [self.rows_with.get(w) for w in words]
+        if not words or not all(postings):
+            return False
+        rows = set(min(postings, key=len))
+        for found in postings:
+            rows &= set(found)
+        return any(padded in " " + " ".join(canonical_words(self.searcher.described[row])) + " " for row in rows)

@@ -108,14 +108,16 @@ class Searcher:
         # every word the report uses (its text, who speaks, the section titles), and those it writes
         # in lower case somewhere (common nouns, not names): for attribution and for the scope check
         self.described = []  # per chunk: its text, who says it and where ("Valletta" names the PACV section)
-        self.report_words, self.common_words = set(), set()
+        self.described_words = []  # per chunk, the canonical words of that, as a set
+        self.report_words, lower_case = set(), set()
         for chunk in self.chunks:
             section = self.corpus.section(chunk.section)
             self.described.append(" ".join((chunk.text, self.speakers_text(chunk), section.title if section else "")))
-            self.report_words.update(canonical_words(self.described[-1]))
-            self.common_words.update(fold(w) for w in words_as_written(chunk.text) if w[0].islower())
+            self.described_words.append(set(canonical_words(self.described[-1])))
+            self.report_words.update(self.described_words[-1])
+            lower_case.update(w for w in words_as_written(chunk.text) if w[0].islower())
+        self.common_words = {fold(w) for w in lower_case}  # each word folded once, not at each use
         self.report_words_by_initial = by_initial(self.report_words)
-        self.report_text = " " + " ".join(w for d in self.described for w in canonical_words(d) + ["|"]) + " "
         self.languages = [self.corpus.document_of(c).language for c in self.chunks]
         self.report_languages = set(self.languages)
         self.rankings = Rankings(self.dense, self.sparse, self.sentences, self.vocabulary, encoder, self.languages)
@@ -265,7 +267,7 @@ class Searcher:
 
     def words_of(self, rows):
         """The vocabulary's rows of the words of these chunks."""
-        return np.unique(np.concatenate([self.chunk_words[row] for row in rows] + [np.zeros(0, dtype=np.int64)]))
+        return np.unique(np.concatenate([self.chunk_words[row] for row in rows] + [np.zeros(0, dtype=np.int32)]))
 
     def hit(self, row, score, vector, ranks=(None, None, None)):
         """A highlighted hit for a chunk found otherwise than by search (attribution)."""

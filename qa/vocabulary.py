@@ -132,16 +132,19 @@ class Vocabulary:
     def rows_in(self, texts, languages):
         """Per text, the rows of its words (as build() reads them)."""
         index = {stem: i for i, stem in enumerate(self.stems)}
+        row_of = {}  # (word, language) -> its row or None: words come back in every chunk
         found = []
         for text, language in zip(texts, languages):
             rows = set()
             for word in _WORD.findall(text.replace("’", "'")):
-                word = word.split("'")[-1]
-                if len(word) >= MIN_LETTERS and fold(word) not in STOP_WORDS:
-                    tokens = analyze(word, language)
-                    if tokens and tokens[0] in index:
-                        rows.add(index[tokens[0]])
-            found.append(np.array(sorted(rows), dtype=np.int64))
+                key = (word.split("'")[-1], language)
+                if key not in row_of:
+                    tokens = analyze(key[0], language) if len(key[0]) >= MIN_LETTERS and \
+                        fold(key[0]) not in STOP_WORDS else []
+                    row_of[key] = index.get(tokens[0]) if tokens else None
+                if row_of[key] is not None:
+                    rows.add(row_of[key])
+            found.append(np.array(sorted(rows), dtype=np.int32))
         return found
 
     def _rows(self, language):

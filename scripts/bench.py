@@ -269,7 +269,7 @@ def main():
         p50 = statistics.median(sequential)
         # the first pass asks every question once: the words of questions not in French are encoded
         # then, and kept (qa/vocabulary.py); later passes find them
-        first = statistics.median(sequential[:len(questions())])
+        first, later = statistics.median(sequential[:len(questions())]), statistics.median(sequential[len(questions()):])
         lines += ["## One report\n", "| measure | figure | target | met |", "|---|---|---|---|",
                   f"| floor: bare encoder, one question, in process (median) | {floor_ms:.1f} ms | | |",
                   f"| HTTP /api/search, sequential p50 / p95 / p99 | {p50:.1f} / {pct(sequential, .95):.1f} / "
@@ -277,6 +277,8 @@ def main():
                   f"{1.2 * floor_ms:.1f} ms | {'yes' if p50 <= 1.2 * floor_ms else 'no'} |",
                   f"| HTTP /api/search, first pass over the questions (their words not yet encoded) p50 | "
                   f"{first:.1f} ms ({first / floor_ms:.2f} × floor) | reported | |",
+                  f"| HTTP /api/search, later passes (the words kept) p50 | {later:.1f} ms ({later / floor_ms:.2f} × "
+                  f"floor) | reported | |",
                   f"| HTTP /api/attribute, sequential p50 / p95 (the attribution sets' statements) | "
                   f"{statistics.median(attributed):.1f} / {pct(attributed, .95):.1f} ms | p50 ≤ 2 × search p50 = "
                   f"{2 * p50:.1f} ms | {'yes' if statistics.median(attributed) <= 2 * p50 else 'no'} |",

@@ -200,16 +200,16 @@ def negation_context(text):
     return " ".join(words_before + [match.group(0)] + words_after).strip(" ,.;")
 
 
-def shows(forms, words, text=None):
+def shows(forms, words, phrases=None):
     """The entity's own words are all there (or the adjective made from them: "Nigeria" in
-    "nigérian"), or most content words of one of the report's names for it are; text (canonical
-    words, space-joined and padded): the report's name must be there as a phrase."""
+    "nigérian"), or most content words of one of the report's names for it are; phrases (where
+    `" union africaine " in phrases` asks the report): the report's name must be there as a phrase."""
     own, *french = forms
     if all(o in words or len(o) >= 5 and any(o + ending in words for ending in ADJECTIVE_ENDINGS) for o in own):
         return True
     for form in french:
-        if text is not None:
-            if form and f" {' '.join(form)} " in text:
+        if phrases is not None:
+            if form and f" {' '.join(form)} " in phrases:
                 return True
             continue
         content = [w for w in form if len(w) > 2]

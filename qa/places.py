@@ -69,7 +69,7 @@ def _by_first_word():
 def mentions(text):
     """[(name as written in text, territory code)] of the places text names. A name in a script with
     capitals counts only when written with one ("Chad", not "chad"; the Italian "mali" is not Mali)."""
-    written = [w for w in _WORDS.findall(normalize(text))]
+    written = _WORDS.findall(normalize(text))
     words = _words(text)
     lookup, found, i = _by_first_word(), [], 0
     while i < len(words):

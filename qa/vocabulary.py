@@ -45,18 +45,12 @@ class Vocabulary:
         words of the others, and their vectors, as they were."""
         languages = languages or ["fr"] * len(texts)
         documents = documents or [""] * len(texts)
-        written, used_in, owner = {}, {}, {}
+        written, used_in, owner, stems_of = {}, {}, {}, {}
         for text, language, document in zip(texts, languages, documents):
-            for word in _WORD.findall(text.replace("’", "'")):
-                word = word.split("'")[-1]
-                if len(word) < MIN_LETTERS or fold(word) in STOP_WORDS:
-                    continue
-                tokens = analyze(word, language)
-                if tokens:
-                    stem = tokens[0]
-                    used_in.setdefault(stem, set()).add(language)
-                    if owner.setdefault(stem, document) == document:
-                        written.setdefault(stem, Counter())[word if word.isupper() else word.lower()] += 1
+            for word, stem in _stemmed_words(text, language, stems_of):
+                used_in.setdefault(stem, set()).add(language)
+                if owner.setdefault(stem, document) == document:
+                    written.setdefault(stem, Counter())[word if word.isupper() else word.lower()] += 1
         stems = sorted(written)
         words = [written[s].most_common(1)[0][0] for s in stems]
         if not words:
@@ -112,8 +106,8 @@ class Vocabulary:
     def translate(self, question, encoder, language=None, within=None):
         """The report's words that the question's words stand for; language: only the words of
         reports in that language (a French question's words into an English report's); within: only
-        these words (rows). Every word is asked, even one spelled like a word of the report: "border"
-        is not the report's "bord"."""
+        these words (rows), where a word spelled like one of them is matched as it is (and elsewhere
+        asked all the same: "border" is not the report's "bord")."""
         rows = self._rows(language)
         if within is not None:
             rows = within if language is None else np.intersect1d(rows, within)
@@ -131,27 +125,28 @@ class Vocabulary:
 
     def rows_in(self, texts, languages):
         """Per text, the rows of its words (as build() reads them)."""
-        index = {stem: i for i, stem in enumerate(self.stems)}
-        row_of = {}  # (word, language) -> its row or None: words come back in every chunk
-        found = []
-        for text, language in zip(texts, languages):
-            rows = set()
-            for word in _WORD.findall(text.replace("’", "'")):
-                key = (word.split("'")[-1], language)
-                if key not in row_of:
-                    tokens = analyze(key[0], language) if len(key[0]) >= MIN_LETTERS and \
-                        fold(key[0]) not in STOP_WORDS else []
-                    row_of[key] = index.get(tokens[0]) if tokens else None
-                if row_of[key] is not None:
-                    rows.add(row_of[key])
-            found.append(np.array(sorted(rows), dtype=np.int32))
-        return found
+        index, stems_of = {stem: i for i, stem in enumerate(self.stems)}, {}
+        return [np.array(sorted({index[stem] for _, stem in _stemmed_words(text, language, stems_of) if stem in index}),
+                         dtype=np.int32) for text, language in zip(texts, languages)]
 
     def _rows(self, language):
         if language not in self._rows_in:
             self._rows_in[language] = np.array([i for i, used in enumerate(self.languages)
                                                 if language is None or language in used], dtype=np.int64)
         return self._rows_in[language]
+
+
+def _stemmed_words(text, language, stems_of):
+    """(word, stem) of each word of text that the vocabulary holds words for (long enough, not a stop
+    word); stems_of: (word, language) -> stem, filled as words come (they come back in every chunk)."""
+    for word in _WORD.findall(text.replace("’", "'")):
+        word = word.split("'")[-1]
+        key = (word, language)
+        if key not in stems_of:
+            tokens = analyze(word, language) if len(word) >= MIN_LETTERS and fold(word) not in STOP_WORDS else []
+            stems_of[key] = tokens[0] if tokens else None
+        if stems_of[key] is not None:
+            yield word, stems_of[key]
 
 
 def calibrate(encoder, words, vectors, sample, groups=None):

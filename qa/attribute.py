@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from qa.analyzer import analyze, analyze_query
+from qa.coverage import Claims
 from qa.errors import UnknownSpeakerError
 from qa.glossary import expansions
 from qa.language import detect
@@ -44,6 +45,9 @@ MISQUOTE_WORDS, WORDS_ACROSS = 0.5, 0.2
 # ...and then the statement corrected to the report's words must come closer to it by this much
 MIN_GAIN_Z = 0.1
 MISQUOTES_TRIED = 3  # each costs one more encoding of the statement
+# the share of a statement's content words its backing sentence must carry (qa/coverage.py; fitted on
+# the statement sets up to attribution.final5.jsonl)
+COVERED = 0.5
 NEAR_COPY = 0.8  # the share of a statement's words in one sentence that makes it that sentence, changed
 
 
@@ -127,9 +131,12 @@ class Attributor:
         # adjectives of nationality are names too, written in lower case in French ("parquets espagnols")
         names += [w for w, _ in nationalities(text) if not any(w in p.split() for p in names)]
         own, tokens = analyze(text), set(analyze_query(text))
+        within = self.searcher.words_of([hit.row for hit in result.candidates[:max(k, 10)]])
         if language != "fr":  # its words reach the report's through the encoder, as in search
-            within = self.searcher.words_of([hit.row for hit in result.candidates[:max(k, 10)]])
             tokens |= set(self.searcher.vocabulary.translate(text, self.searcher.encoder, within=within))
+        # what it claims, besides its names and figures (checked on their own)
+        claims = Claims(text, language, names + [w for w, _ in spelled], self.searcher.vocabulary,
+                        self.searcher.encoder)
         paraphrases, misquotes = [], []
         # a negation moves a statement away from the passage it denies: it is also compared without it
         affirmed = self.searcher.encode(without_negation(text)) if denies else None
@@ -152,7 +159,8 @@ class Attributor:
                 continue
             # the words shared with the backing sentence and its speakers' names and roles
             words_there = set(analyze(self._text_of(evidence) + " " + self.searcher.speakers_text(hit.chunk)))
-            if evidence.support >= self.sure or len(tokens & words_there) / max(1, len(own)) >= WORDS:
+            if (evidence.support >= self.sure or len(tokens & words_there) / max(1, len(own)) >= WORDS) \
+                    and self._carries(evidence, claims):
                 paraphrases.append((evidence, differences))
         if paraphrases:
             # candidates keep the hybrid search's order, which weighs words as well as meaning, but a
@@ -181,6 +189,10 @@ class Attributor:
             return "words"
         return "meaning" if language != "fr" and not names and coverage >= WORDS_ACROSS else None
 
+    def _carries(self, evidence, claims):
+        """The backing sentence says what the statement claims, not only who and on what topic."""
+        return claims.share(self._sentence_of(evidence), self.searcher.languages[evidence.row]) >= COVERED
+
     def _corrected_is_closer(self, text, evidence, differences, written):
         """The statement with the report's figures and names put back (and its negation dropped or
         kept as the report has it) is closer to the passage than as written: what differs is what
@@ -201,6 +213,12 @@ class Attributor:
 
     def _text_of(self, evidence):
         return self.searcher.chunks[evidence.row].text[evidence.start:evidence.end]
+
+    def _sentence_of(self, evidence):
+        """The whole sentence that holds the backing sentence or clause."""
+        spans = self.searcher.sentences.spans_of(evidence.row)
+        start, end = next(((int(a), int(b)) for a, b in spans if a <= evidence.start < b), (evidence.start, evidence.end))
+        return self.searcher.chunks[evidence.row].text[start:max(end, evidence.end)]
 
     def _clause_within(self, evidence, vector, text=""):
         """The clause of the backing sentence (of the sentence holding the backing clause) closest to
@@ -242,7 +260,7 @@ class Attributor:
                 closest = min(offered, key=lambda o: abs(math.log((abs(o[1]) + 1) / (abs(value) + 1))))
                 offered.remove(closest)
                 differences.append({"statement": written, "report": closest[0], "kind": "figure"})
-        absent = [p for p in names if not self._shows(p, row)]
+        absent = [p for p in names if not self._shows(p, self._words[row])]
         if absent:
             around = self._around(evidence)
             offered = [p for p in self._entities_only_in(around, text) if self._is_name(p)]
@@ -280,12 +298,13 @@ class Attributor:
         own = analyze(statement)
         return len(set(own) & set(analyze(sentence))) >= NEAR_COPY * max(1, len(set(own)))
 
-    def _shows(self, phrase, row):
-        """The chunk names what the statement's phrase names: as written, in French or through the
-        glossary ("Dipartimento" for "Département"); a nationality, by any of its names or its country's."""
-        words = self._words[row]
+    def _shows(self, phrase, words):
+        """The chunk's words name what the statement's phrase names: as written, in French or through the
+        glossary ("Dipartimento" for "Département"); a country or a nationality, by any of its names."""
         if " " not in phrase and nationalities(phrase):
             return any(used_in(code, words) for _, code in nationalities(phrase))
+        if self._is_place(phrase):  # "South Sudan" is the report's "Soudan du Sud"
+            return used_in(mentions(phrase)[0][1], words)
         return shows(forms(phrase), words) or cognate_in(phrase, words)
 
     @staticmethod

@@ -144,6 +144,13 @@ def _months():
                               + rf")(?!{_WORD})")
 
 
+def names_in(text):
+    """The names of organisations and processes text writes (folded): words that name, not that claim."""
+    _, acronyms_pattern, _, names_pattern = _tables()
+    return [fold(m.group(1)) for m in acronyms_pattern.finditer(text)] + \
+        [m.group(1) for m in names_pattern.finditer(fold(text.replace("’", "'")))]
+
+
 def expansions(text):
     """The report's names for the organisations, processes and months text names in another language."""
     acronyms, acronyms_pattern, names, names_pattern = _tables()

@@ -15,6 +15,7 @@ from qa.text import fold
 
 _WORDS = re.compile(r"[^\W_]+(?:\.\d+)?", re.UNICODE)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
+HONORIFICS = {"m", "mme", "mlle", "dr", "pr", "s", "e", "se", "mr", "mrs", "ms", "prof"}  # folded, without the dot
 NUMBER_LANGUAGES = {"fr", "en", "es", "pt", "it", "de"}  # text2num's, of the dialogues' languages
 _PERCENT = re.compile(r"(\d)\s+(?:pour|per|por|par)\s+100\b")  # "quatre-vingts pour cent" -> "80 pour 100"
 # "9 migrants sur 10", "9 out of 10", "one in 5": a part, up to four words, a whole

@@ -124,9 +124,19 @@ def nationalities(text):
         for ending in _AGREEMENT:
             stem = folded[:-len(ending)] if ending and folded.endswith(ending) else folded if not ending else None
             if stem and stem in table:
-                found.append((word, table[stem]))
+                # an accent the name does not have makes another word: "créé" is not "Cree"
+                accented = word.lower() != folded
+                if not accented or word.lower()[:len(stem)] in _accented_names():
+                    found.append((word, table[stem]))
                 break
     return found
+
+
+@lru_cache(maxsize=1)
+def _accented_names():
+    """The names of languages, in lower case with their accents ("néerlandais", "egiziano")."""
+    return {normalize(name).lower() for language in LANGUAGES
+            for code, name in Locale(language).languages.items() if len(code) == 2}
 
 
 def used_in(code, words):

@@ -20,7 +20,7 @@ from qa.errors import (IndexMismatchError, UnknownDocumentError, UnknownKindErro
                        UnknownSpeakerError)
 from qa.fusion import rrf, weighted
 from qa.language import detect
-from qa.names import by_initial, canonical_words, words_as_written
+from qa.names import HONORIFICS, by_initial, canonical_words, words_as_written
 from qa.rankings import Rankings
 from qa.scope import Scope, ScopeCheck
 from qa.text import fold
@@ -32,7 +32,6 @@ WORD_BONUS = 0.1
 # "Who talked most about this": how many of the best candidates the facets count.
 FACET_DEPTH = 20
 TRANSLATION_CONTEXT = 10  # chunks of each vector ranking whose words a question's words are translated into
-HONORIFICS = {"m", "mme", "mlle", "dr", "pr", "s", "e", "se", "mr", "mrs", "ms", "prof"}
 
 
 @dataclass

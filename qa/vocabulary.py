@@ -83,10 +83,10 @@ class Vocabulary:
         """For each word, whether a word of the report is as close to it as a translation would be."""
         if not words or not len(self.stems):
             return [False] * len(words)
-        similarities = self._vectors_of(words, encoder) @ self.vectors.T
+        similarities = self.vectors_of(words, encoder) @ self.vectors.T
         return [bool(row.max() >= self.threshold) for row in similarities]
 
-    def _vectors_of(self, words, encoder):
+    def vectors_of(self, words, encoder):
         """The words encoded as queries; a word once encoded is kept (the questions of a field come
         back to the same words, and encoding one costs about half a question)."""
         with self._lock:
@@ -108,7 +108,7 @@ class Vocabulary:
         reports in that language (a French question's words into an English report's); within: only
         these words (rows), where a word spelled like one of them is matched as it is (and elsewhere
         asked all the same: "border" is not the report's "bord")."""
-        rows = self._rows(language)
+        rows = self.rows_of(language)
         if within is not None:
             rows = within if language is None else np.intersect1d(rows, within)
         words = [w for w in dict.fromkeys(_WORD.findall(question))
@@ -119,7 +119,7 @@ class Vocabulary:
         words = sorted(words, key=len, reverse=True)[:MAX_WORDS_TRANSLATED]  # the longest say the most
         if not words or not len(rows):
             return []
-        similarities = self._vectors_of(words, encoder) @ self.vectors[rows].T
+        similarities = self.vectors_of(words, encoder) @ self.vectors[rows].T
         best = similarities.argmax(axis=1)
         return list(dict.fromkeys(self.stems[rows[i]] for row, i in zip(similarities, best) if row[i] >= self.threshold))
 
@@ -129,7 +129,7 @@ class Vocabulary:
         return [np.array(sorted({index[stem] for _, stem in _stemmed_words(text, language, stems_of) if stem in index}),
                          dtype=np.int32) for text, language in zip(texts, languages)]
 
-    def _rows(self, language):
+    def rows_of(self, language):
         if language not in self._rows_in:
             self._rows_in[language] = np.array([i for i, used in enumerate(self.languages)
                                                 if language is None or language in used], dtype=np.int64)

@@ -126,3 +126,52 @@ def test_a_changed_acronym_is_paired_with_the_passage_acronym():
     pick = Attributor._counterpart(None, "ECOWAS", "Operation Open Roads is led by UNODC with the support of ECOWAS.",
                                    ["Nigeria", "INTERPOL"], "Menée au Nigeria par l'ONUDC avec le soutien d'INTERPOL.")
     assert pick == "INTERPOL"
+
+
+def test_what_a_statement_claims_leaves_out_its_names_and_stop_words():
+    from qa.coverage import content_words
+
+    assert content_words("Mme Mullally a salué l'accélération des procédures de retour.", "fr", ["Mullally"]) == \
+        ["salué", "accélération", "procédures", "retour"]
+    assert content_words("The ICMPD representative proposed a visa-free zone with Nigeria.", "en", ["ICMPD"]) == \
+        ["representative", "proposed", "visa-free", "zone"]
+    # the glossary's and the CLDR's names are names in any script: "the European Union", "Nigeria"
+    assert content_words("يدعم الاتحاد الأوروبي مبادرات في نيجيريا", "ar") == ["يدعم", "مبادرات"]
+
+
+def test_a_sentence_carries_a_claim_by_its_stems_or_by_the_nearest_words():
+    """Words of another language reach the report's through their nearest words; a word whose
+    nearest words are elsewhere is not carried, whatever its cosine."""
+    import numpy as np
+
+    from qa.coverage import Claims
+    from qa.vocabulary import Vocabulary
+
+    rng = np.random.default_rng(7)
+    french = ("fermeture frontières terrestres écoles victimes enquêtes réseaux trafiquants protection "
+              "formation juges procureurs données partage coopération financement projets enfants travail "
+              "police migrants passeurs routes désert mer sauvetage retour réintégration accueil santé "
+              "justice preuves témoins confiscation avoirs blanchiment corruption documents visas").split()
+    french += ["".join(rng.choice(list("bcdfglmnprstv"), 3)) + "ation" for _ in range(400)]  # a report's size
+    french = list(dict.fromkeys(french))
+    vectors = {w: v / np.linalg.norm(v) for w, v in zip(french, rng.normal(size=(len(french), 256)))}
+    english = {"closing": "fermeture", "borders": "frontières", "schools": "écoles"}
+    unrelated = vectors[french[-1]]  # near a word of the report that none of the sentences has
+
+    class Encoder:
+        dim = 256
+
+        def encode_passages(self, words):
+            return np.stack([vectors[w] for w in words]).astype(np.float32)
+
+        def encode_queries(self, words):
+            rows = [vectors[english[w]] + 0.05 * rng.normal(size=256) if w in english else unrelated for w in words]
+            return np.stack([r / np.linalg.norm(r) for r in rows]).astype(np.float32)
+
+    vocabulary = Vocabulary.build([" ".join(french)], Encoder())
+    claims = Claims("They said closing borders and schools is compensation.", "en", [], vocabulary, Encoder())
+    assert claims.words == ["closing", "borders", "schools", "compensation"]
+    assert claims.share("La fermeture des frontières et des écoles.", "fr") == 0.75  # not "compensation"
+    assert claims.share("Le partage des données et des preuves.", "fr") == 0.0
+    assert Claims("la fermeture des écoles", "fr", [], vocabulary, Encoder()).share(
+        "Elle a annoncé la fermeture des écoles.", "fr") == 1.0  # the same stems, nothing encoded

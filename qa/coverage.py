@@ -1,0 +1,82 @@
+"""How much of what a statement says its backing sentence says too: the share of the statement's
+content words (not its stop words, not its names, which attribution checks on their own) that the
+sentence carries, as the same word or as one of the nearest words in meaning.
+
+A real speaker on a real topic with an invented claim ("Mme Mullally a salué l'accélération des
+procédures de retour...") comes close in meaning to what that speaker said: the names and the topic
+weigh on the cosine. What it claims does not: "accélération", "retour", "efficace" are not in the
+sentence, in any language. A word is nearest to a word of the sentence when few words of the
+closest passages are nearer to it (a rank, not a cosine: the encoder's words are closer in some
+languages than in others).
+"""
+import re
+from functools import lru_cache
+
+import numpy as np
+from stop_words import get_stop_words
+
+from qa.analyzer import analyze
+from qa.glossary import names_in
+from qa.names import HONORIFICS
+from qa.places import mentions
+from qa.text import fold
+
+_WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
+_STOP_LISTS = {"ar": "arabic", "de": "german", "en": "english", "es": "spanish", "fr": "french",
+               "it": "italian", "pt": "portuguese"}
+MIN_LETTERS = 3
+NEAREST = 10  # a sentence word among the statement word's this many nearest words of the passages covers it
+
+
+@lru_cache(maxsize=None)
+def _stop_words(language):
+    return {fold(w) for w in get_stop_words(_STOP_LISTS.get(language, "english"))}
+
+
+def content_words(text, language, names=()):
+    """The statement's words that say what it claims: not stop words of its language, not words of
+    its names (the phrases given, the organisations and places it names, titles)."""
+    stop = _stop_words(language)
+    names = [*names, *names_in(text), *(place for place, _ in mentions(text))]
+    named = {fold(w) for phrase in names for w in _WORD.findall(phrase)} | HONORIFICS
+    words = (w.replace("’", "'").split("'")[-1] for w in _WORD.findall(text))
+    return [w for w in dict.fromkeys(words)
+            if len(w) >= MIN_LETTERS and fold(w) not in stop and fold(w) not in named]
+
+
+class Claims:
+    """A statement's content words, and how much of them a sentence of the reports carries: a word of
+    the same stem, or one of the word's NEAREST nearest words of the reports in that language. Each
+    word's level is found once per statement, whatever the number of sentences asked about."""
+
+    def __init__(self, text, language, names, vocabulary, encoder):
+        self.words = content_words(text, language, names)
+        self.vocabulary, self.encoder = vocabulary, encoder
+        self._vectors, self._levels = None, {}  # the words' vectors; per report language, the NEAREST-th similarity
+
+    def share(self, sentence, language):
+        """The share of the words that sentence, in a report of that language, carries."""
+        if not self.words:
+            return 1.0
+        stems = set(analyze(sentence, language))
+        uncovered = [i for i, w in enumerate(self.words) if not set(analyze(w, language)) & stems]
+        rows = self.vocabulary.rows_in([sentence], [language])[0]
+        if uncovered and len(rows):
+            best_there = (self._vectors_of_words()[uncovered] @ self.vocabulary.vectors[rows].T).max(axis=1)
+            uncovered = [i for i, best in zip(uncovered, best_there) if best < self._level(language)[i]]
+        return 1 - len(uncovered) / len(self.words)
+
+    def _vectors_of_words(self):
+        if self._vectors is None:
+            self._vectors = self.vocabulary.vectors_of(self.words, self.encoder)
+        return self._vectors
+
+    def _level(self, language):
+        """Per word, the similarity of its NEAREST-th nearest word of the reports in language."""
+        if language not in self._levels:
+            similarities = self._vectors_of_words() @ self.vocabulary.vectors.T
+            similarities = similarities[:, self.vocabulary.rows_of(language)]
+            nearest = min(NEAREST, similarities.shape[1]) - 1
+            self._levels[language] = -np.partition(-similarities, nearest, axis=1)[:, nearest] if nearest >= 0 \
+                else np.full(len(self.words), np.inf)
+        return self._levels[language]

@@ -2,12 +2,13 @@
 sentence or clause of a passage says the same thing, "misquoted" when it says the same thing but for
 a figure, a name or a negation, "not_found" otherwise.
 
-A wrong attribution is worse than none, so "paraphrased" asks for three things: the statement is
+A wrong attribution is worse than none, so "paraphrased" asks for four things: the statement is
 close in meaning to one sentence, or one clause of a long enumerated sentence, of the passage (very
 close, or close and sharing a good part of its words with the passage), every figure it cites is in
 the passage (to within rounding), and every name or acronym it mentions is there too (in French or
 through the glossary), with no negation added or dropped: "Japan funds..." is not pinned on whoever
-spoke of funding. When only figures, names or a negation stand in the way, and each has its
+spoke of funding; and the sentence must carry what the statement claims, not only its names and
+topic (qa/coverage.py). When only figures, names or a negation stand in the way, and each has its
 counterpart in the passage's words, the statement is a misquote of that passage: the answer says
 what differs. "Close" is measured in the units of the encoder that built the index (see calibrate in
 build.py), so the same thresholds hold for another encoder.

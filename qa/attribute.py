@@ -132,8 +132,8 @@ class Attributor:
         # adjectives of nationality are names too, written in lower case in French ("parquets espagnols")
         names += [w for w, _ in nationalities(text) if not any(w in p.split() for p in names)]
         own, tokens = analyze(text), set(analyze_query(text))
-        within = self.searcher.words_of([hit.row for hit in result.candidates[:max(k, 10)]])
         if language != "fr":  # its words reach the report's through the encoder, as in search
+            within = self.searcher.words_of([hit.row for hit in result.candidates[:max(k, 10)]])
             tokens |= set(self.searcher.vocabulary.translate(text, self.searcher.encoder, within=within))
         # what it claims, besides its names and figures (checked on their own)
         claims = Claims(text, language, names + [w for w, _ in spelled], self.searcher.vocabulary,

@@ -5,9 +5,9 @@ sentence carries, as the same word or as one of the nearest words in meaning.
 A real speaker on a real topic with an invented claim ("Mme Mullally a salué l'accélération des
 procédures de retour...") comes close in meaning to what that speaker said: the names and the topic
 weigh on the cosine. What it claims does not: "accélération", "retour", "efficace" are not in the
-sentence, in any language. A word is nearest to a word of the sentence when few words of the
-closest passages are nearer to it (a rank, not a cosine: the encoder's words are closer in some
-languages than in others).
+sentence, in any language. A word of another language is carried when a word of the sentence is
+among its nearest words of the reports (a rank, not a cosine: the encoder's single words are much
+closer to each other in some languages than in others).
 """
 import re
 from functools import lru_cache
@@ -25,7 +25,7 @@ _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
 _STOP_LISTS = {"ar": "arabic", "de": "german", "en": "english", "es": "spanish", "fr": "french",
                "it": "italian", "pt": "portuguese"}
 MIN_LETTERS = 3
-NEAREST = 10  # a sentence word among the statement word's this many nearest words of the passages covers it
+NEAREST = 10  # a sentence word among the statement word's this many nearest words of the reports carries it
 
 
 @lru_cache(maxsize=None)

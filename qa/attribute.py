@@ -215,20 +215,20 @@ class Attributor:
     def _text_of(self, evidence):
         return self.searcher.chunks[evidence.row].text[evidence.start:evidence.end]
 
-    def _sentence_of(self, evidence):
-        """The whole sentence that holds the backing sentence or clause."""
+    def _sentence_span(self, evidence):
+        """(start, end) of the whole sentence that holds the backing sentence or clause."""
         spans = self.searcher.sentences.spans_of(evidence.row)
-        start, end = next(((int(a), int(b)) for a, b in spans if a <= evidence.start < b), (evidence.start, evidence.end))
-        return self.searcher.chunks[evidence.row].text[start:max(end, evidence.end)]
+        return next(((int(a), int(b)) for a, b in spans if a <= evidence.start < b), (evidence.start, evidence.end))
+
+    def _sentence_of(self, evidence):
+        start, end = self._sentence_span(evidence)
+        return self.searcher.chunks[evidence.row].text[start:end]
 
     def _clause_within(self, evidence, vector, text=""):
         """The clause of the backing sentence (of the sentence holding the backing clause) closest to
         vector, and sharing most words with text when that is a tie, the sentence itself if it has
         none: a negation elsewhere in a long enumeration says nothing of this clause."""
-        start, end = evidence.start, evidence.end
-        if evidence.clause:
-            start, end = next(((int(a), int(b)) for a, b in self.searcher.sentences.spans_of(evidence.row)
-                               if a <= evidence.start < b), (start, end))
+        start, end = self._sentence_span(evidence)
         spans, cosines = self.searcher.clauses.similarities(evidence.row, vector)
         words, chunk = set(analyze(text)), self.searcher.chunks[evidence.row].text
         inside = [(c + WORD_BONUS * len(words & set(analyze(chunk[a:b]))) / max(1, len(words)), a, b)

@@ -9,7 +9,6 @@ sentence, in any language. A word of another language is carried when a word of 
 among its nearest words of the reports (a rank, not a cosine: the encoder's single words are much
 closer to each other in some languages than in others).
 """
-import re
 from functools import lru_cache
 
 import numpy as np
@@ -20,8 +19,8 @@ from qa.glossary import names_in
 from qa.names import HONORIFICS
 from qa.places import mentions
 from qa.text import fold
+from qa.vocabulary import words
 
-_WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
 _STOP_LISTS = {"ar": "arabic", "de": "german", "en": "english", "es": "spanish", "fr": "french",
                "it": "italian", "pt": "portuguese"}
 MIN_LETTERS = 3
@@ -38,9 +37,8 @@ def content_words(text, language, names=()):
     its names (the phrases given, the organisations and places it names, titles)."""
     stop = _stop_words(language)
     names = [*names, *names_in(text), *(place for place, _ in mentions(text))]
-    named = {fold(w) for phrase in names for w in _WORD.findall(phrase)} | HONORIFICS
-    words = (w.replace("’", "'").split("'")[-1] for w in _WORD.findall(text))
-    return [w for w in dict.fromkeys(words)
+    named = {fold(w) for phrase in names for w in words(phrase)} | HONORIFICS
+    return [w for w in dict.fromkeys(words(text))
             if len(w) >= MIN_LETTERS and fold(w) not in stop and fold(w) not in named]
 
 

@@ -30,17 +30,22 @@ def _words(text):
 
 
 @lru_cache(maxsize=1)
+def _language_names():
+    """[(language, code, name as written)] of the major languages (ISO 639-1, not the CLDR's 600 others)."""
+    return [(language, code, name) for language in LANGUAGES
+            for code, name in Locale(language).languages.items() if len(code) == 2]
+
+
+@lru_cache(maxsize=1)
 def _names():
     """code -> {language: its name as words}: territories ("IT") and languages ("lang:it")."""
     table = {}
     for language in LANGUAGES:
-        locale = Locale(language)
-        for code, name in locale.territories.items():
+        for code, name in Locale(language).territories.items():
             if code not in _SKIPPED:
                 table.setdefault(code, {})[language] = tuple(_words(name))
-        for code, name in locale.languages.items():
-            if len(code) == 2:  # the major languages (ISO 639-1), not the CLDR's 600 others
-                table.setdefault(f"lang:{code}", {})[language] = tuple(_words(name))
+    for language, code, name in _language_names():
+        table.setdefault(f"lang:{code}", {})[language] = tuple(_words(name))
     return table
 
 
@@ -135,8 +140,7 @@ def nationalities(text):
 @lru_cache(maxsize=1)
 def _accented_names():
     """The names of languages, in lower case with their accents ("néerlandais", "egiziano")."""
-    return {normalize(name).lower() for language in LANGUAGES
-            for code, name in Locale(language).languages.items() if len(code) == 2}
+    return {normalize(name).lower() for _, _, name in _language_names()}
 
 
 def used_in(code, words):

@@ -101,7 +101,7 @@ class ScopeCheck:
                 if len(word) < MIN_LETTERS or not word[0].islower() or fold(word) in STOP_WORDS | FIGURE_WORDS:
                     continue
                 stems = analyze(word)
-                if stems and not set(stems) <= searcher.vocabulary.known and fold(word) not in report \
+                if stems and not set(stems) <= searcher.vocabulary.row_of.keys() and fold(word) not in report \
                         and not cognate_in(word, grouped):
                     candidates.append(word)
         # an acronym the report does not have is unknown; other words may be the report's in another form

@@ -32,7 +32,7 @@ class Vocabulary:
         self.vectors = vectors  # one unit row per word (its written form, encoded as a passage)
         self.calibration = calibration
         self.threshold = calibration["mean"] + MATCH_Z * calibration["std"]
-        self.known = set(stems)
+        self.row_of = {stem: i for i, stem in enumerate(stems)}
         self.languages = languages or [["fr"]] * len(stems)  # per word: the languages of the reports that use it
         self._rows_in = {}
         self._seen, self._lock = OrderedDict(), threading.Lock()  # question words already encoded, oldest first
@@ -125,7 +125,7 @@ class Vocabulary:
 
     def rows_in(self, texts, languages):
         """Per text, the rows of its words (as build() reads them)."""
-        index, stems_of = {stem: i for i, stem in enumerate(self.stems)}, {}
+        stems_of, index = {}, self.row_of
         return [np.array(sorted({index[stem] for _, stem in _stemmed_words(text, language, stems_of) if stem in index}),
                          dtype=np.int32) for text, language in zip(texts, languages)]
 
@@ -136,11 +136,15 @@ class Vocabulary:
         return self._rows_in[language]
 
 
+def words(text):
+    """The words of text, without what an apostrophe elides ("l'accélération": "accélération")."""
+    return [w.split("'")[-1] for w in _WORD.findall(text.replace("’", "'"))]
+
+
 def _stemmed_words(text, language, stems_of):
     """(word, stem) of each word of text that the vocabulary holds words for (long enough, not a stop
     word); stems_of: (word, language) -> stem, filled as words come (they come back in every chunk)."""
-    for word in _WORD.findall(text.replace("’", "'")):
-        word = word.split("'")[-1]
+    for word in words(text):
         key = (word, language)
         if key not in stems_of:
             tokens = analyze(word, language) if len(word) >= MIN_LETTERS and fold(word) not in STOP_WORDS else []

@@ -15,6 +15,7 @@ import numpy as np
 
 from qa.analyzer import STOP_WORDS, analyze
 from qa.errors import IndexMismatchError
+from qa.places import mentions
 from qa.text import fold
 
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
@@ -107,12 +108,14 @@ class Vocabulary:
         """The report's words that the question's words stand for; language: only the words of
         reports in that language (a French question's words into an English report's); within: only
         these words (rows), where a word spelled like one of them is matched as it is (and elsewhere
-        asked all the same: "border" is not the report's "bord")."""
+        asked all the same: "border" is not the report's "bord"). The places the question names are
+        not asked: the CLDR gives their names."""
         rows = self.rows_of(language)
         if within is not None:
             rows = within if language is None else np.intersect1d(rows, within)
+        skipped = STOP_WORDS | {fold(w) for place, _ in mentions(question) for w in _WORD.findall(place)}
         words = [w for w in dict.fromkeys(_WORD.findall(question))
-                 if len(w) >= MIN_LETTERS and not w.isupper() and fold(w) not in STOP_WORDS]
+                 if len(w) >= MIN_LETTERS and not w.isupper() and fold(w) not in skipped]
         if within is not None:  # a word spelled like one of these passages' is matched as it is
             there = {self.stems[i] for i in rows}
             words = [w for w in words if not set(analyze(w, language or "fr")) <= there]

@@ -6,7 +6,8 @@ does not read a country in translation as a changed one.
 The CLDR has no adjectives of nationality, but its names of languages are often the same words
 ("Dutch", "néerlandais", "italien"): a language counts as a place, named by its own names and by
 those of the country where it is most likely spoken (the CLDR's likely subtags: Dutch, the
-Netherlands).
+Netherlands). A capitalised adjective made from a country's one-word name also names the country
+("Algerian", "Senegalese", "Chadian"): the name, less at most two final letters, then an ending.
 """
 import re
 from functools import lru_cache
@@ -21,6 +22,9 @@ from qa.text import fold
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 # not places a question names: unknown region, outlying Oceania, the eurozone, pseudo-locales
 _SKIPPED = {"ZZ", "QO", "EZ", "XA", "XB"}
+# English endings of an adjective of nationality, tried shortest first ("Nigerian" is Nigeria's, not Niger's)
+_DEMONYM_ENDINGS = ("i", "an", "ian", "ean", "ese", "ish")
+DEMONYM_STEM = 4  # letters of the name an adjective must keep ("Mali-an", "Chad-ian")
 # Arabic writes "and", "in", "for" onto the next word: "والنيجر", "بالمغرب"
 _ARABIC_PROCLITIC = re.compile(r"^[وفبلك](?=ال)")
 
@@ -70,6 +74,31 @@ def _by_first_word():
     return found
 
 
+@lru_cache(maxsize=1)
+def _country_stems():
+    """A country's one-word name less nothing, one or two final letters ("algeri", "ital") -> its
+    code, where that names one country only."""
+    found = {}
+    for code, names in _names().items():
+        if len(code) == 2:  # countries, not regions ("150") nor languages
+            for words in set(names.values()):
+                if len(words) == 1:
+                    for cut in range(3):
+                        stem = words[0][:len(words[0]) - cut]
+                        if len(stem) >= DEMONYM_STEM:
+                            found.setdefault(stem, set()).add(code)
+    return {stem: codes.pop() for stem, codes in found.items() if len(codes) == 1}
+
+
+def _demonym(word):
+    """The country a folded, capitalised word is the adjective of ("algerian": "DZ"), or None."""
+    stems = _country_stems()
+    for ending in _DEMONYM_ENDINGS:
+        if word.endswith(ending) and word[:-len(ending)] in stems:
+            return stems[word[:-len(ending)]]
+    return None
+
+
 @lru_cache(maxsize=4096)  # a question's places are asked for by the search, the scope check and attribution
 def mentions(text):
     """[(name as written in text, territory code)] of the places text names. A name in a script with
@@ -84,6 +113,9 @@ def mentions(text):
                 i += len(name)
                 break
         else:
+            code = _demonym(words[i]) if written[i][0].isupper() else None
+            if code:
+                found.append((written[i], code))
             i += 1
     return tuple(found)
 

@@ -6,8 +6,9 @@ does not read a country in translation as a changed one.
 The CLDR has no adjectives of nationality, but its names of languages are often the same words
 ("Dutch", "néerlandais", "italien"): a language counts as a place, named by its own names and by
 those of the country where it is most likely spoken (the CLDR's likely subtags: Dutch, the
-Netherlands). A capitalised adjective made from a country's one-word name also names the country
-("Algerian", "Senegalese", "Chadian"): the name, less at most two final letters, then an ending.
+Netherlands). An adjective made from a country's one-word name also names the country ("Algerian",
+"Senegalese", "algérienne", "ghanéens"): the name, less at most two final letters, then an ending of
+English or French.
 """
 import re
 from functools import lru_cache
@@ -22,8 +23,13 @@ from qa.text import fold
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 # not places a question names: unknown region, outlying Oceania, the eurozone, pseudo-locales
 _SKIPPED = {"ZZ", "QO", "EZ", "XA", "XB"}
-# English endings of an adjective of nationality, tried shortest first ("Nigerian" is Nigeria's, not Niger's)
-_DEMONYM_ENDINGS = ("i", "an", "ian", "ean", "ese", "ish")
+# The endings of an adjective of nationality, English then French, each with the agreements it takes,
+# tried in this order: "Nigerian" is Nigeria's (-an, not -ian), "nigérien" Niger's (-ien, not -en)
+_FRENCH_AGREEMENT = ("", "s", "e", "es", "ne", "nes")  # "algériennes": "algérien" + "nes"
+_DEMONYM_ENDINGS = (("i", ("",)), ("an", ("", "s", "e", "es")), ("ian", ("", "s")), ("ean", ("", "s")), ("ese", ("",)),
+                    ("ish", ("",)), ("ien", _FRENCH_AGREEMENT), ("een", _FRENCH_AGREEMENT),
+                    ("en", _FRENCH_AGREEMENT), ("ain", _FRENCH_AGREEMENT), ("ais", ("", "e", "es")),
+                    ("ois", ("", "e", "es")))
 DEMONYM_STEM = 4  # letters of the name an adjective must keep ("Mali-an", "Chad-ian")
 # Arabic writes "and", "in", "for" onto the next word: "والنيجر", "بالمغرب"
 _ARABIC_PROCLITIC = re.compile(r"^[وفبلك](?=ال)")
@@ -76,27 +82,37 @@ def _by_first_word():
 
 @lru_cache(maxsize=1)
 def _country_stems():
-    """A country's one-word name less nothing, one or two final letters ("algeri", "ital") -> its
-    code, where that names one country only."""
-    found = {}
+    """A country's one-word English or French name less nothing, one or two final letters ("algeri",
+    "ital") -> its code: the country whose name it is, else the only one it is the start of."""
+    exact, cut = {}, {}
     for code, names in _names().items():
         if len(code) == 2:  # countries, not regions ("150") nor languages
-            for words in set(names.values()):
+            for words in {names.get("en"), names.get("fr")} - {None}:
                 if len(words) == 1:
-                    for cut in range(3):
-                        stem = words[0][:len(words[0]) - cut]
+                    exact.setdefault(words[0], set()).add(code)
+                    for stem in (words[0][:-1], words[0][:-2]):
                         if len(stem) >= DEMONYM_STEM:
-                            found.setdefault(stem, set()).add(code)
-    return {stem: codes.pop() for stem, codes in found.items() if len(codes) == 1}
+                            cut.setdefault(stem, set()).add(code)
+    found = {stem: codes.pop() for stem, codes in cut.items() if len(codes) == 1}
+    found.update({name: codes.pop() for name, codes in exact.items() if len(codes) == 1})
+    return found
 
 
 def _demonym(word):
-    """The country a folded, capitalised word is the adjective of ("algerian": "DZ"), or None."""
+    """The country a folded word is the adjective of ("algerian", "algeriennes": "DZ"), or None."""
     stems = _country_stems()
-    for ending in _DEMONYM_ENDINGS:
-        if word.endswith(ending) and word[:-len(ending)] in stems:
-            return stems[word[:-len(ending)]]
+    for ending, agreements in _DEMONYM_ENDINGS:
+        for agreement in agreements:
+            stem = word[:len(word) - len(ending) - len(agreement)]
+            if word.endswith(ending + agreement) and stem in stems:
+                return stems[stem]
     return None
+
+
+def demonyms(text):
+    """[(word as written, country code)] of the adjectives made from a country's name that text
+    uses, in lower case as French writes them ("la frontière algérienne") or capitalised."""
+    return [(word, code) for word in _WORDS.findall(normalize(text)) for code in [_demonym(fold(word))] if code]
 
 
 @lru_cache(maxsize=4096)  # a question's places are asked for by the search, the scope check and attribution

@@ -19,7 +19,7 @@ from qa.analyzer import STOP_WORDS, analyze
 from qa.glossary import expansions
 from qa.names import (ADJECTIVE_ENDINGS, canonical_words, cognate_in, entity_phrases, forms, named_part, shows,
                       words_as_written)
-from qa.places import mentions, names_of
+from qa.places import demonyms, mentions, names_of
 from qa.text import fold
 
 MIN_LETTERS = 5  # shorter French words are too often forms of common verbs
@@ -82,6 +82,7 @@ class ScopeCheck:
         would hide a real answer."""
         searcher = self.searcher
         places = mentions(question)
+        places += tuple(d for d in demonyms(question) if d[0] not in {written for written, _ in places})
         missing = [written for written, code in places if not self.place_named(code)]
         if language not in ("fr", "en"):
             return missing

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from qa.language import detect
-from qa.places import mentions
+from qa.places import demonyms, mentions
 from qa.vocabulary import Vocabulary
 
 
@@ -83,6 +83,8 @@ def test_the_answer_says_which_language_it_read(client):
     ("ما هو المشروع الذي ينفذ في الجزائر؟", False),
     ("Which Mauritanian project was presented?", True),  # the adjective
     ("What did the Algerian minister say about the schools?", False),  # an adjective the CLDR does not list
+    ("Que fait la police mauritanienne ?", True),
+    ("Que fait la police algérienne ?", False),  # in lower case, as French writes it
     # (names and words are checked through the encoder too: with the real one, in test_real_service)
 ])
 def test_a_question_on_what_the_report_never_mentions_is_flagged(client, conforms, question, answerable):
@@ -100,6 +102,15 @@ def test_a_question_on_what_the_report_never_mentions_is_flagged(client, conform
 ])
 def test_an_adjective_made_from_a_country_name_names_the_country(text, code):
     assert [c for _, c in mentions(text)] == ([code] if code else [])
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("la frontière algérienne", ["DZ"]), ("les autorités nigériennes et nigérianes", ["NE", "NG"]),
+    ("des pêcheurs ghanéens", ["GH"]), ("les parquets italiens", ["IT"]),
+    ("os canais de comunicação", []), ("Marcello Giordani", []),  # not adjectives of a country
+])
+def test_french_adjectives_of_nationality_name_the_country(text, codes):
+    assert [c for _, c in demonyms(text)] == codes
 
 
 @pytest.mark.parametrize("question, apart", [

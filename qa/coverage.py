@@ -12,12 +12,14 @@ closer to each other in some languages than in others).
 from functools import lru_cache
 
 import numpy as np
+from babel.core import UnknownLocaleError
+from babel.units import get_unit_name
 from stop_words import get_stop_words
 
 from qa.analyzer import analyze
 from qa.glossary import names_in
 from qa.names import HONORIFICS
-from qa.places import mentions
+from qa.places import _ARABIC_PROCLITIC, mentions
 from qa.text import fold
 from qa.vocabulary import words
 
@@ -32,14 +34,31 @@ def _stop_words(language):
     return {fold(w) for w in get_stop_words(_STOP_LISTS.get(language, "english"))}
 
 
+@lru_cache(maxsize=None)
+def _percent_words(language):
+    """The words of "percent" in the language (the CLDR's unit name: "pour cent", "بالمائة"),
+    without an Arabic proclitic ("في المائة" is written too): part of a figure, not of a claim."""
+    try:
+        name = get_unit_name("concentr-percent", length="long", locale=language) or ""
+    except UnknownLocaleError:
+        return set()
+    return {_without_proclitic(fold(w)) for w in words(name)}
+
+
+def _without_proclitic(word):
+    return _ARABIC_PROCLITIC.sub("", word)
+
+
 def content_words(text, language, names=()):
     """The statement's words that say what it claims: not stop words of its language, not words of
-    its names (the phrases given, the organisations and places it names, titles)."""
+    its names (the phrases given, the organisations and places it names, titles), not the word for
+    percent (attribution checks figures on their own)."""
     stop = _stop_words(language)
     names = [*names, *names_in(text), *(place for place, _ in mentions(text))]
     named = {fold(w) for phrase in names for w in words(phrase)} | HONORIFICS
-    return [w for w in dict.fromkeys(words(text))
-            if len(w) >= MIN_LETTERS and fold(w) not in stop and fold(w) not in named]
+    percent = _percent_words(language)
+    return [w for w in dict.fromkeys(words(text)) if len(w) >= MIN_LETTERS and fold(w) not in stop
+            and fold(w) not in named and _without_proclitic(fold(w)) not in percent]
 
 
 class Claims:

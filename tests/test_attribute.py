@@ -137,6 +137,10 @@ def test_what_a_statement_claims_leaves_out_its_names_and_stop_words():
         ["representative", "proposed", "visa-free", "zone"]
     # the glossary's and the CLDR's names are names in any script: "the European Union", "Nigeria"
     assert content_words("يدعم الاتحاد الأوروبي مبادرات في نيجيريا", "ar") == ["يدعم", "مبادرات"]
+    # "percent" belongs to the figure, in any of its languages' words (the CLDR's), with its proclitic
+    assert content_words("About 90 percent of arrivals used smugglers", "en") == ["arrivals", "smugglers"]
+    assert content_words("Environ 90 pour cent des arrivées", "fr") == ["arrivées"]
+    assert content_words("نحو 90 في المائة من الواصلين", "ar") == ["الواصلين"]
 
 
 def test_a_sentence_carries_a_claim_by_its_stems_or_by_the_nearest_words():

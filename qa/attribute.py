@@ -49,6 +49,7 @@ MISQUOTES_TRIED = 3  # each costs one more encoding of the statement
 # the share of a statement's content words its backing sentence must carry (qa/coverage.py; fitted on
 # the statement sets up to attribution.final5.jsonl)
 COVERED = 0.5
+UNIONS = {"EU", "UN"}  # the CLDR's territories that are organisations: the report names them by acronym
 NEAR_COPY = 0.8  # the share of a statement's words in one sentence that makes it that sentence, changed
 
 
@@ -131,6 +132,10 @@ class Attributor:
             names = [p for p in names if any(w.isupper() for w in p.split()) or shows(forms(p), self.searcher.report_words)]
         # adjectives of nationality are names too, written in lower case in French ("parquets espagnols")
         names += [w for w, _ in nationalities(text) if not any(w in p.split() for p in names)]
+        # and, in a script without capitals, the countries it names ("مالي"): the capitalised ones are
+        # among the names already
+        names += [w for w, code in mentions(text) if not w[0].isupper() and not w[0].islower()
+                  and code.isalpha() and code not in UNIONS]
         own, tokens = analyze(text), set(analyze_query(text))
         if language != "fr":  # its words reach the report's through the encoder, as in search
             within = self.searcher.words_of([hit.row for hit in result.candidates[:max(k, 10)]])

@@ -45,7 +45,8 @@ def test_attribution_of_statements_written_for_the_tests(real_searcher):
 
 
 @pytest.mark.parametrize("name", ["attribution.fit.jsonl", "attribution.final.jsonl", "attribution.final2.jsonl",
-                                  "attribution.final3.jsonl", "attribution.final4.jsonl"])
+                                  "attribution.final3.jsonl", "attribution.final4.jsonl",
+                                  "attribution.final7.jsonl", "attribution.final8.jsonl"])
 def test_attribution_never_names_a_wrong_person(real_searcher, name):
     """Statements in six languages: nobody wrongly named, inventions not found, speakers checked."""
     from qa.evaluate import evaluate_attribution, load_statements, summarise_attribution

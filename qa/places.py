@@ -152,6 +152,13 @@ def named_in(text, language):
     return [w for _, code in mentions(text) for words in names_of(code, (language,))[:1] for w in words]
 
 
+# the points of the compass regions are named with, in the languages of the dialogues (folded)
+_COMPASS = {direction: set(fold(words).split()) for direction, words in {
+    "west": "west western ouest occidental occidentale occidentales westen westlich oeste ocidental غرب",
+    "east": "east eastern est oriental orientale orientales osten ostlich leste este شرق",
+    "north": "north northern nord septentrional septentrionale norden nordlich norte settentrionale شمال",
+    "south": "south southern sud meridional meridionale australe austral suden sudlich sul sur جنوب",
+}.items()}
 # how an adjective of nationality agrees: "italien", "italiens", "italienne(s)", "italiano/a/os/as", "italiani/e"
 _AGREEMENT = ("", "s", "e", "es", "ne", "nes", "a", "as", "o", "os", "i")
 
@@ -193,9 +200,14 @@ def _accented_names():
 
 def used_in(code, words):
     """words (a set of folded words) name the place or nationality: one of its names, the last word
-    agreeing as an adjective ("italiens" for Italian, "Italie" too)."""
+    agreeing as an adjective ("italiens" for Italian, "Italie" too), or a region's continent and
+    point of the compass ("Afrique de l'Ouest" for the CLDR's "Afrique occidentale", "Westafrika")."""
     for name in names_of(code):
         *first, last = name
         if all(w in words for w in first) and any(last + ending in words for ending in _AGREEMENT):
+            return True
+        directions = [d for d, compass in _COMPASS.items() if compass & set(name)]
+        rest = [w for w in name if not any(w in compass for compass in _COMPASS.values())]
+        if len(directions) == 1 and rest and all(w in words for w in rest) and _COMPASS[directions[0]] & words:
             return True
     return False

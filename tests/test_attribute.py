@@ -99,6 +99,16 @@ def test_nationalities_are_names_in_every_language():
     assert used_in("lang:it", {"italie"})  # the country names the nationality too
 
 
+def test_a_region_is_named_by_its_continent_and_point_of_the_compass():
+    from qa.names import canonical_words
+    from qa.places import mentions
+
+    [(_, west_africa)] = mentions("Die EU investiert in Westafrika")
+    assert used_in(west_africa, set(canonical_words("en Afrique de l'Ouest")))  # the CLDR's: "Afrique occidentale"
+    assert not used_in(west_africa, set(canonical_words("en Afrique de l'Est")))
+    assert not used_in(west_africa, set(canonical_words("dans l'ouest du pays")))
+
+
 def test_names_leave_out_the_words_that_open_a_sentence():
     assert entity_phrases("O ROCK levou à detenção de 53 traficantes na Somália.") == ["ROCK", "Somália"]
     assert entity_phrases("Enfin, en Côte d'Ivoire et au Nigeria, l'UE soutient la CEDEAO.") == \

@@ -120,7 +120,7 @@ def mentions(text):
     """[(name as written in text, territory code)] of the places text names. A name in a script with
     capitals counts only when written with one ("Chad", not "chad"; the Italian "mali" is not Mali)."""
     written = _WORDS.findall(normalize(text))
-    words = _words(text)
+    words = [_ARABIC_PROCLITIC.sub("", fold(w)) for w in written]  # one per word as written
     lookup, found, i = _by_first_word(), [], 0
     while i < len(words):
         for name, code in lookup.get(words[i], ()):

@@ -196,8 +196,15 @@ class Attributor:
         return "meaning" if language != "fr" and not names and coverage >= WORDS_ACROSS else None
 
     def _carries(self, evidence, claims):
-        """The backing sentence says what the statement claims, not only who and on what topic."""
-        return claims.share(self._sentence_of(evidence), self.searcher.languages[evidence.row]) >= COVERED
+        """The backing sentence says what the statement claims, not only who and on what topic: who
+        speaks and for whom (the speakers' names, roles and organisations, which the sentence that
+        introduces them writes out) carry no claim ("Réfugiés" in the UNHCR's name)."""
+        sentence = self._sentence_of(evidence)
+        for speaker in self.searcher.chunks[evidence.row].speakers:
+            described = self.searcher.corpus.speaker(speaker)
+            for part in filter(None, (described.name, described.role, described.organization)):
+                sentence = sentence.replace(part, " ")
+        return claims.share(sentence, self.searcher.languages[evidence.row]) >= COVERED
 
     def _corrected_is_closer(self, text, evidence, differences, written):
         """The statement with the report's figures and names put back (and its negation dropped or

@@ -58,6 +58,17 @@ def test_attribution_never_names_a_wrong_person(real_searcher, name):
     assert summary["paraphrase_right_speaker"] >= 0.8 and summary["misquoted_verdict"] >= 0.5
 
 
+def test_attribution_pins_no_invention_on_anyone_in_the_latest_set(real_searcher):
+    """The set written last: its misquotes are mostly missed (see the README), but nobody is wrongly
+    named and no invention is credited (the UNHCR's own name no longer carries "refugee camps")."""
+    from qa.evaluate import evaluate_attribution, load_statements, summarise_attribution
+
+    rows = evaluate_attribution(Attributor(real_searcher), load_statements(ROOT / "tests" / "data" /
+                                                                           "attribution.final9.jsonl"))
+    summary = summarise_attribution(rows)
+    assert summary["wrong_person"] == 0 and summary["invented_not_found"] == 1.0
+
+
 @pytest.mark.parametrize("question, answerable", [
     ("Que dit le rapport sur les conditions de détention des migrants en Libye ?", False),
     ("What did the meeting decide about climate refugees in Bangladesh?", False),

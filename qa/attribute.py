@@ -276,7 +276,8 @@ class Attributor:
         absent = [p for p in names if not self._shows(p, self._words[row])]
         if absent:
             around = self._around(evidence)
-            offered = [p for p in self._entities_only_in(around, text) if self._is_name(p)]
+            offered = [p for p in self._entities_only_in(around, text, acronyms=any(p.isupper() for p in absent))
+                       if self._is_name(p)]
             stated = {code for _, code in nationalities(text)}
             offered_nationalities = [w for w, code in nationalities(around) if code not in stated]
             for phrase in absent:
@@ -333,15 +334,17 @@ class Attributor:
             or bool(" " not in phrase and nationalities(phrase))
 
     @staticmethod
-    def _entities_only_in(sentence, statement):
+    def _entities_only_in(sentence, statement, acronyms=False):
         """The passage sentence's names that the statement does not name (a bracketed acronym of a
-        long form written out just before it is that long form's, not a name of its own)."""
+        long form written out just before it is that long form's, not a name of its own, unless
+        acronyms are asked for: an acronym changed is paired with an acronym, "HCR" for "(OIM)")."""
         words = set(canonical_words(statement))
         for french in expansions(statement):
             words |= set(canonical_words(french))
         offered = []
         for phrase in entity_phrases(sentence):
-            if f"({phrase})" in sentence or all(w in words for w in canonical_words(phrase)):
+            if f"({phrase})" in sentence and not (acronyms and phrase.isupper()) \
+                    or all(w in words for w in canonical_words(phrase)):
                 continue
             offered.append(phrase)
         return offered

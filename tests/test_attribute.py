@@ -128,6 +128,14 @@ def test_long_enumerated_sentences_split_into_clauses():
         "ainsi que les mécanismes d'évaluation par les pairs."]  # not at "cependant", "avant", "according"
 
 
+def test_a_bracketed_acronym_is_offered_for_a_changed_acronym():
+    from qa.attribute import Attributor
+
+    sentence = "des centres gérés avec l'Organisation Internationale pour les Migrations (OIM)."
+    assert "OIM" not in Attributor._entities_only_in(sentence, "des centres gérés avec le HCR")
+    assert "OIM" in Attributor._entities_only_in(sentence, "des centres gérés avec le HCR", acronyms=True)
+
+
 def test_a_changed_acronym_is_paired_with_the_passage_acronym():
     from qa.attribute import Attributor
 

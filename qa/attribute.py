@@ -175,7 +175,11 @@ class Attributor:
             restated = {id(c) for c in candidates if c.hits[0].chunk.kind == "key_takeaways"}
             return Attribution("paraphrased", sorted(candidates, key=lambda c: id(c) in restated), [])
         for evidence, differences, strength, written in sorted(misquotes, key=lambda m: -m[0].support)[:MISQUOTES_TRIED]:
-            if strength == "words" or self._corrected_is_closer(text, evidence, differences, written):
+            # a figure changed in a sentence the statement is surely a translation of: the corrected
+            # statement hardly moves (a number weighs little on the encoder), and need not
+            figures_only = all(d["kind"] == "figure" for d in differences)
+            if strength == "words" or figures_only and evidence.support >= self.sure \
+                    or self._corrected_is_closer(text, evidence, differences, written):
                 [candidate] = self._group([evidence], 1, vector)
                 candidate.differences = differences
                 return Attribution("misquoted", [candidate], [])

@@ -19,7 +19,7 @@ from stop_words import get_stop_words
 from qa.analyzer import analyze
 from qa.glossary import names_in
 from qa.names import HONORIFICS
-from qa.places import _ARABIC_PROCLITIC, mentions
+from qa.places import mentions, without_proclitic
 from qa.text import fold
 from qa.vocabulary import words
 
@@ -42,11 +42,7 @@ def _percent_words(language):
         name = get_unit_name("concentr-percent", length="long", locale=language) or ""
     except UnknownLocaleError:
         return set()
-    return {_without_proclitic(fold(w)) for w in words(name)}
-
-
-def _without_proclitic(word):
-    return _ARABIC_PROCLITIC.sub("", word)
+    return {without_proclitic(fold(w)) for w in words(name)}
 
 
 def content_words(text, language, names=()):
@@ -58,7 +54,7 @@ def content_words(text, language, names=()):
     named = {fold(w) for phrase in names for w in words(phrase)} | HONORIFICS
     percent = _percent_words(language)
     return [w for w in dict.fromkeys(words(text)) if len(w) >= MIN_LETTERS and fold(w) not in stop
-            and fold(w) not in named and _without_proclitic(fold(w)) not in percent]
+            and fold(w) not in named and without_proclitic(fold(w)) not in percent]
 
 
 class Claims:

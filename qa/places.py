@@ -26,8 +26,8 @@ _SKIPPED = {"ZZ", "QO", "EZ", "XA", "XB"}
 # The endings of an adjective of nationality, English then French, each with the agreements it takes,
 # tried in this order: "Nigerian" is Nigeria's (-an, not -ian), "nigérien" Niger's (-ien, not -en)
 _FRENCH_AGREEMENT = ("", "s", "e", "es", "ne", "nes")  # "algériennes": "algérien" + "nes"
-_DEMONYM_ENDINGS = (("i", ("",)), ("an", ("", "s", "e", "es")), ("ian", ("", "s")), ("ean", ("", "s")), ("ese", ("",)),
-                    ("ish", ("",)), ("ien", _FRENCH_AGREEMENT), ("een", _FRENCH_AGREEMENT),
+_DEMONYM_ENDINGS = (("i", ("",)), ("an", ("", "s", "e", "es")), ("ian", ("", "s")), ("ean", ("", "s")),
+                    ("ese", ("",)), ("ish", ("",)), ("ien", _FRENCH_AGREEMENT), ("een", _FRENCH_AGREEMENT),
                     ("en", _FRENCH_AGREEMENT), ("ain", _FRENCH_AGREEMENT), ("ais", ("", "e", "es")),
                     ("ois", ("", "e", "es")))
 DEMONYM_STEM = 4  # letters of the name an adjective must keep ("Mali-an", "Chad-ian")
@@ -35,8 +35,13 @@ DEMONYM_STEM = 4  # letters of the name an adjective must keep ("Mali-an", "Chad
 _ARABIC_PROCLITIC = re.compile(r"^[وفبلك](?=ال)")
 
 
+def without_proclitic(word):
+    """An Arabic word without the "and", "in", "for" written onto it ("والنيجر": "النيجر")."""
+    return _ARABIC_PROCLITIC.sub("", word)
+
+
 def _words(text):
-    return [_ARABIC_PROCLITIC.sub("", w) for w in _WORDS.findall(fold(normalize(text)))]
+    return [without_proclitic(w) for w in _WORDS.findall(fold(normalize(text)))]
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +125,7 @@ def mentions(text):
     """[(name as written in text, territory code)] of the places text names. A name in a script with
     capitals counts only when written with one ("Chad", not "chad"; the Italian "mali" is not Mali)."""
     written = _WORDS.findall(normalize(text))
-    words = [_ARABIC_PROCLITIC.sub("", fold(w)) for w in written]  # one per word as written
+    words = [without_proclitic(fold(w)) for w in written]  # one per word as written
     lookup, found, i = _by_first_word(), [], 0
     while i < len(words):
         for name, code in lookup.get(words[i], ()):

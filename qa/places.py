@@ -103,6 +103,7 @@ def _country_stems():
     return found
 
 
+@lru_cache(maxsize=16384)  # every word of every question is asked
 def _demonym(word):
     """The country a folded word is the adjective of ("algerian", "algeriennes": "DZ"), or None."""
     stems = _country_stems()

@@ -31,8 +31,9 @@ _DEMONYM_ENDINGS = (("i", ("",)), ("an", ("", "s", "e", "es")), ("ian", ("", "s"
                     ("en", _FRENCH_AGREEMENT), ("ain", _FRENCH_AGREEMENT), ("ais", ("", "e", "es")),
                     ("ois", ("", "e", "es")))
 DEMONYM_STEM = 4  # letters of the name an adjective must keep ("Mali-an", "Chad-ian")
-# Arabic writes "and", "in", "for" onto the next word: "والنيجر", "بالمغرب"
-_ARABIC_PROCLITIC = re.compile(r"^[وفبلك](?=ال)")
+# Arabic writes "and", "in", "for" onto the next word, a conjunction then a preposition at most:
+# "والنيجر", "بالمغرب", "وبالمغرب"
+_ARABIC_PROCLITIC = re.compile(r"^[وف]?[بلك]?(?<=.)(?=ال)")
 
 
 def without_proclitic(word):

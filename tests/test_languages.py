@@ -104,6 +104,11 @@ def test_an_adjective_made_from_a_country_name_names_the_country(text, code):
     assert [c for _, c in mentions(text)] == ([code] if code else [])
 
 
+def test_an_arabic_place_is_found_under_its_proclitics():
+    """"and", "in", "for" are written onto the next word, two of them at times: "وبالمغرب", "and in Morocco"."""
+    assert [code for _, code in mentions("في النيجر والنيجر وبالمغرب")] == ["NE", "NE", "MA"]
+
+
 @pytest.mark.parametrize("text, codes", [
     ("la frontière algérienne", ["DZ"]), ("les autorités nigériennes et nigérianes", ["NE", "NG"]),
     ("des pêcheurs ghanéens", ["GH"]), ("les parquets italiens", ["IT"]),

@@ -166,6 +166,7 @@ _COMPASS = {direction: set(fold(words).split()) for direction, words in {
     "north": "north northern nord septentrional septentrionale norden nordlich norte settentrionale شمال",
     "south": "south southern sud meridional meridionale australe austral suden sudlich sul sur جنوب",
 }.items()}
+_COMPASS_WORDS = set().union(*_COMPASS.values())
 # how an adjective of nationality agrees: "italien", "italiens", "italienne(s)", "italiano/a/os/as", "italiani/e"
 _AGREEMENT = ("", "s", "e", "es", "ne", "nes", "a", "as", "o", "os", "i")
 
@@ -214,7 +215,7 @@ def used_in(code, words):
         if all(w in words for w in first) and any(last + ending in words for ending in _AGREEMENT):
             return True
         directions = [d for d, compass in _COMPASS.items() if compass & set(name)]
-        rest = [w for w in name if not any(w in compass for compass in _COMPASS.values())]
+        rest = [w for w in name if w not in _COMPASS_WORDS]
         if len(directions) == 1 and rest and all(w in words for w in rest) and _COMPASS[directions[0]] & words:
             return True
     return False

@@ -82,7 +82,8 @@ class ScopeCheck:
         would hide a real answer."""
         searcher = self.searcher
         places = mentions(question)
-        places += tuple(d for d in demonyms(question) if d[0] not in {written for written, _ in places})
+        capitalised = {written for written, _ in places}  # mentions has found those adjectives already
+        places += tuple(d for d in demonyms(question) if d[0] not in capitalised)
         missing = [written for written, code in places if not self.place_named(code)]
         if language not in ("fr", "en"):
             return missing

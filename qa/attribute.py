@@ -14,6 +14,7 @@ what differs. "Close" is measured in the units of the encoder that built the ind
 build.py), so the same thresholds hold for another encoder.
 """
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -46,6 +47,7 @@ MISQUOTE_WORDS, WORDS_ACROSS = 0.5, 0.2
 # ...and then the statement corrected to the report's words must come closer to it by this much
 MIN_GAIN_Z = 0.1
 MISQUOTES_TRIED = 3  # each costs one more encoding of the statement
+_YEAR = re.compile(r"(?:19|20)\d\d")  # as years are written: four digits, no separator
 # the share of a statement's content words its backing sentence must carry (qa/coverage.py; fitted on
 # the statement sets up to attribution.final5.jsonl)
 COVERED = 0.5
@@ -159,7 +161,7 @@ class Attributor:
             if differences is None:
                 continue  # differs in too much, or in something the passage has no counterpart for
             if differences:
-                strength = self._misquote_strength(evidence, tokens, own, differences, language)
+                strength = self._misquote_strength(evidence, tokens, own, differences, language, claims)
                 if strength:
                     misquotes.append((evidence, differences, strength, as_written.support))
                 continue
@@ -185,19 +187,26 @@ class Attributor:
                 return Attribution("misquoted", [candidate], [])
         return Attribution("not_found", [], result.hits[:k])
 
-    def _misquote_strength(self, evidence, tokens, own, differences, language):
+    def _misquote_strength(self, evidence, tokens, own, differences, language, claims):
         """How the backing sentence shows the statement to be a misquote of it: "words" when most of
         the statement's words are in it; "meaning" across languages, where fewer words can be seen,
         when some are and only a figure or a negation differs (then the corrected statement must also
         come closer to it); None otherwise. (A country changed across languages passes that test as
-        readily in an invented statement as in a misquote: "La Tunisia ha chiesto...", "Nigeria".)"""
+        readily in an invented statement as in a misquote: "La Tunisia ha chiesto...", "Nigeria". It
+        is a misquote, then, only for another country or nationality, in a sentence the statement is
+        surely a translation of and that says all else it claims.)"""
         coverage = len(tokens & set(analyze(self._text_of(evidence)))) / max(1, len(own))
         names = [d for d in differences if d["kind"] == "name"]
         if names and len(differences) > 1:
             return None  # a name changed is a misquote only when nothing else is
         if coverage >= MISQUOTE_WORDS:
             return "words"
-        return "meaning" if language != "fr" and not names and coverage >= WORDS_ACROSS else None
+        if names:
+            swapped = all(self._is_place(d["statement"]) and self._is_place(d["report"])
+                          or nationalities(d["statement"]) and nationalities(d["report"]) for d in names)
+            return "words" if language != "fr" and swapped and evidence.support >= self.sure \
+                and self._carries(evidence, claims) else None
+        return "meaning" if language != "fr" and coverage >= WORDS_ACROSS else None
 
     def _carries(self, evidence, claims):
         """The backing sentence says what the statement claims, not only who and on what topic: who
@@ -274,7 +283,9 @@ class Attributor:
                     continue  # "three" may be said otherwise where the sentence has no figure ("triple")
                 if not offered:
                     return None
-                closest = min(offered, key=lambda o: abs(math.log((abs(o[1]) + 1) / (abs(value) + 1))))
+                # a year for a year, a count for a count ("1,929 people" is not "en 2023")
+                alike = [o for o in offered if bool(_YEAR.fullmatch(o[0])) == bool(_YEAR.fullmatch(written))]
+                closest = min(alike or offered, key=lambda o: abs(math.log((abs(o[1]) + 1) / (abs(value) + 1))))
                 offered.remove(closest)
                 differences.append({"statement": written, "report": closest[0], "kind": "figure"})
         absent = [p for p in names if not self._shows(p, self._words[row])]

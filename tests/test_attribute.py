@@ -48,6 +48,12 @@ def test_a_changed_figure_is_a_misquote_naming_both_figures(client, conforms):
     conforms(body, "AttributeResponse")
 
 
+def test_a_changed_count_is_paired_with_a_count_not_a_year(client):
+    _, body = attribute(client, text="Il a souligné que 2 024 élèves ont été formés.")
+    assert body["verdict"] == "misquoted"
+    assert body["candidates"][0]["differences"] == [{"statement": "2 024", "report": "3 442", "kind": "figure"}]
+
+
 @pytest.mark.parametrize("lang, words", [("fr", ["Citation déformée", "le rapport dit « 12 », et non « 21 »"]),
                                          ("en", ["Misquoted", "the report says “12”, not “21”"])])
 def test_the_page_says_what_differs_and_who_said_it(client, lang, words):

@@ -161,7 +161,7 @@ class Attributor:
             if differences is None:
                 continue  # differs in too much, or in something the passage has no counterpart for
             if differences:
-                strength = self._misquote_strength(evidence, tokens, own, differences, language, claims)
+                strength = self._misquote_strength(text, evidence, tokens, own, differences, language, claims)
                 if strength:
                     misquotes.append((evidence, differences, strength, as_written.support))
                 continue
@@ -187,7 +187,7 @@ class Attributor:
                 return Attribution("misquoted", [candidate], [])
         return Attribution("not_found", [], result.hits[:k])
 
-    def _misquote_strength(self, evidence, tokens, own, differences, language, claims):
+    def _misquote_strength(self, text, evidence, tokens, own, differences, language, claims):
         """How the backing sentence shows the statement to be a misquote of it: "words" when most of
         the statement's words are in it; "meaning" across languages, where fewer words can be seen,
         when some are and only a figure or a negation differs (then the corrected statement must also
@@ -195,7 +195,13 @@ class Attributor:
         readily in an invented statement as in a misquote: "La Tunisia ha chiesto...", "Nigeria". It
         is a misquote, then, only for another country or nationality, in a sentence the statement is
         surely a translation of and that says all else it claims.)"""
-        coverage = len(tokens & set(analyze(self._text_of(evidence)))) / max(1, len(own))
+        shared = tokens & set(analyze(self._text_of(evidence)))
+        # a name the glossary spells out ("ACNUR": "Haut-Commissariat des Nations Unies aux Réfugiés")
+        # counts as one word, as the statement writes it: the sentence that introduces its speaker
+        # would otherwise share a statement's worth of words with it
+        spelled_out = [set(analyze(name)) - set(own) for name in expansions(text)]
+        found = len(shared - set().union(*spelled_out)) + sum(bool(words & shared) for words in spelled_out)
+        coverage = found / max(1, len(own))
         names = [d for d in differences if d["kind"] == "name"]
         if names and len(differences) > 1:
             return None  # a name changed is a misquote only when nothing else is
@@ -296,10 +302,12 @@ class Attributor:
             stated = {code for _, code in nationalities(text)}
             offered_nationalities = [w for w, code in nationalities(around) if code not in stated]
             for phrase in absent:
-                if nationalities(phrase) and " " not in phrase:  # a nationality stands for a nationality
-                    offered = offered_nationalities or offered
-                elif self._is_place(phrase):  # a country for a country
+                if self._is_place(phrase):  # a country for a country, and never one the statement names ("Kenia")
+                    stated_places = {code for _, code in mentions(text)}
+                    offered = [p for p in offered if not self._is_place(p) or mentions(p)[0][1] not in stated_places]
                     offered = [p for p in offered if self._is_place(p)] or offered
+                elif nationalities(phrase) and " " not in phrase:  # a nationality stands for a nationality
+                    offered = offered_nationalities or offered
                 # a country or a nationality is one whether or not the report names it: "Germany" for
                 # "Pays-Bas", "espagnols" for "italiens" are changes
                 known = self._is_name(phrase) and shows(forms(phrase), self.searcher.report_words) \
@@ -330,17 +338,18 @@ class Attributor:
     def _shows(self, phrase, words):
         """The chunk's words name what the statement's phrase names: as written, in French or through the
         glossary ("Dipartimento" for "Département"); a country or a nationality, by any of its names."""
+        if self._is_place(phrase):  # "South Sudan" is the report's "Soudan du Sud" (and "Somalia" a country, not a language)
+            return used_in(mentions(phrase)[0][1], words)
         if " " not in phrase and nationalities(phrase):
             return any(used_in(code, words) for _, code in nationalities(phrase))
-        if self._is_place(phrase):  # "South Sudan" is the report's "Soudan du Sud"
-            return used_in(mentions(phrase)[0][1], words)
         return shows(forms(phrase), words) or cognate_in(phrase, words)
 
     @staticmethod
     def _is_place(phrase):
         """The phrase is the name of a country or region, in any language of the dialogues."""
-        found = mentions(phrase)
-        return len(found) == 1 and canonical_words(found[0][0]) == canonical_words(phrase)
+        found = mentions(phrase)  # a country, not a language or the adjective made from it ("Spanish")
+        return len(found) == 1 and not found[0][1].startswith("lang:") \
+            and canonical_words(found[0][0]) == canonical_words(phrase)
 
     def _is_name(self, phrase):
         """A proper name or acronym, not a capitalised common noun ("Secrétaire", "Système"); an

@@ -167,8 +167,9 @@ _COMPASS = {direction: set(fold(words).split()) for direction, words in {
     "south": "south southern sud meridional meridionale australe austral suden sudlich sul sur جنوب",
 }.items()}
 _COMPASS_WORDS = set().union(*_COMPASS.values())
-# how an adjective of nationality agrees: "italien", "italiens", "italienne(s)", "italiano/a/os/as", "italiani/e"
-_AGREEMENT = ("", "s", "e", "es", "ne", "nes", "a", "as", "o", "os", "i")
+# how an adjective of nationality agrees: "italien", "italiens", "italienne(s)", "italiano/a/os/as", "italiani/e",
+# "italienische(n/r/m)"
+_AGREEMENT = ("", "s", "e", "es", "ne", "nes", "a", "as", "o", "os", "i", "en", "er", "em")
 
 
 @lru_cache(maxsize=1)

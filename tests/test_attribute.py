@@ -97,12 +97,20 @@ def test_a_number_in_words_is_checked_as_a_figure(client):
 
 
 def test_nationalities_are_names_in_every_language():
-    assert [code for _, code in nationalities("aux parquets espagnols, les procuratori italiani, the Dutch")] == \
-        ["lang:es", "lang:it", "lang:nl"]
+    assert [code for _, code in nationalities("aux parquets espagnols, les procuratori italiani, the Dutch, "
+                                              "bei den französischen Staatsanwaltschaften")] == \
+        ["lang:es", "lang:it", "lang:nl", "lang:fr"]
     assert not nationalities("une approche globale des personnes migrantes")
     words = {"parquets", "italiens", "nigeria"}
     assert used_in("lang:it", words) and not used_in("lang:es", words)
     assert used_in("lang:it", {"italie"})  # the country names the nationality too
+
+
+def test_a_country_is_a_place_and_an_adjective_of_nationality_is_not():
+    from qa.attribute import Attributor
+
+    assert Attributor._is_place("Somalia")  # Somali is also a language: the country comes first
+    assert Attributor._is_place("Soudan du Sud") and not Attributor._is_place("Spanish")
 
 
 def test_a_region_is_named_by_its_continent_and_point_of_the_compass():

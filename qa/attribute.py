@@ -91,15 +91,21 @@ class Attributor:
         self.close = calibration["mean"] + CLOSE_Z * calibration["std"]
         self.sure = calibration["mean"] + SURE_Z * calibration["std"]
         self._quotable = []  # per chunk: its canonical words, as one spaced text, for quotes
-        self._figures, self._tokens = [], []  # per chunk, with its speakers' names and roles
+        # per chunk: its turn's figures, those of them not written as years, its words with its speakers'
+        self._figures, self._counts, self._tokens = [], [], []
         self._words = searcher.described_words  # per chunk: its words, its speakers' and its section's
         previous = None
         for chunk, described in zip(searcher.chunks, searcher.described):
             self._quotable.append(" " + " ".join(canonical_words(chunk.text)) + " ")
             # the figures of the speaker's turn: bullets count with the paragraph that introduces them
             same_turn = previous is not None and (previous.section, previous.speakers) == (chunk.section, chunk.speakers)
-            written = figures(chunk.text) | figures(in_figures(chunk.text, searcher.corpus.document_of(chunk).language))
+            texts = (chunk.text, in_figures(chunk.text, searcher.corpus.document_of(chunk).language))
+            written = figures(texts[0]) | figures(texts[1])
+            # a value the turn writes only as a year ("en 2023") is not a count ("2 023 personnes")
+            years = {v for t in texts for w, v in written_figures(t) if _YEAR.fullmatch(w)}
+            years -= {v for t in texts for w, v in written_figures(t) if not _YEAR.fullmatch(w)}
             self._figures.append(written | (self._figures[-1] if same_turn else set()))
+            self._counts.append(written - years | (self._counts[-1] if same_turn else set()))
             previous = chunk
             self._tokens.append(set(analyze(described)))
         self._names_seen = {}  # name -> its vector
@@ -278,8 +284,8 @@ class Attributor:
         sentence = self._text_of(evidence)
         differences = []
         as_percent = {v for part, whole, pct in ratios if figure_in(pct, self._figures[row]) for v in (part, whole)}
-        missing = [(written, value) for written, value in wanted
-                   if not figure_in(value, self._figures[row]) and value not in as_percent]
+        missing = [(written, value) for written, value in wanted if value not in as_percent and not figure_in(
+            value, self._figures[row] if _YEAR.fullmatch(written) else self._counts[row])]
         if missing:
             stated = {value for _, value in wanted}
             report_language = self.searcher.languages[row]

@@ -68,11 +68,11 @@ def figure_in(wanted, present, tolerance=0.05):
 
 
 def is_round(value):
-    """At most two significant digits: 80, 1 300, 5 000 (not 2026, 1 299 or 3,7)."""
+    """Ending in zeros, with at most two significant digits: 80, 1 300, 5 000 (not 48, 2026, 1 299 or 3,7)."""
     if value != int(value) or value == 0:
         return False
-    digits = str(int(abs(value))).rstrip("0")
-    return len(digits) <= 2
+    written = str(int(abs(value)))
+    return written.endswith("0") and len(written.rstrip("0")) <= 2
 
 
 def written_figures(text, language=None):

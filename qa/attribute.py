@@ -30,6 +30,7 @@ from qa.names import (canonical_words, cognate_in, context_words, entity_phrases
 from qa.places import mentions, nationalities, used_in
 from qa.searcher import WORD_BONUS
 from qa.text import fold
+from qa.vocabulary import words
 
 MIN_QUOTED_WORDS = 3
 MAX_DIFFERENCES = 2  # a statement that differs in more than this is not a misquote
@@ -109,6 +110,9 @@ class Attributor:
             previous = chunk
             self._tokens.append(set(analyze(described)))
         self._names_seen = {}  # name -> its vector
+        # the words of the speakers' names, names wherever they stand ("Giordani indicó...": no capital
+        # tells a name at the start of a sentence), as _carries takes them out of the sentence
+        self._speaker_words = {fold(w) for s in searcher.corpus.speakers for w in words(s.name) if len(w) > 2}
         detect("")  # load the language identifier now, not on the first statement
 
     def attribute(self, text, k=5, speaker=None, document=None):
@@ -144,6 +148,8 @@ class Attributor:
         # among the names already
         names += [w for w, code in mentions(text) if not w[0].isupper() and not w[0].islower()
                   and code.isalpha() and code not in UNIONS]
+        names += [w for w in dict.fromkeys(words(text)) if fold(w) in self._speaker_words
+                  and not any(w in p.split() for p in names)]
         own, tokens = analyze(text), set(analyze_query(text))
         if language != "fr":  # its words reach the report's through the encoder, as in search
             within = self.searcher.words_of([hit.row for hit in result.candidates[:max(k, 10)]])

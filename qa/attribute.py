@@ -141,7 +141,8 @@ class Attributor:
         spelled = number_words(text, language)  # "seven", "neuf sur dix"
         ratios = proportions(text, language)
         if language == "de":  # German writes every noun with a capital
-            names = [p for p in names if any(w.isupper() for w in p.split()) or shows(forms(p), self.searcher.report_words)]
+            names = [p for p in names if any(w.isupper() for w in p.split()) or self._is_place(p)
+                     or shows(forms(p), self.searcher.report_words)]
         # adjectives of nationality are names too, written in lower case in French ("parquets espagnols")
         names += [w for w, _ in nationalities(text) if not any(w in p.split() for p in names)]
         # and, in a script without capitals, the countries it names ("مالي"): the capitalised ones are
@@ -219,11 +220,15 @@ class Attributor:
             return None  # a name changed is a misquote only when nothing else is
         if coverage >= MISQUOTE_WORDS:
             return "words"
+        # across languages, few words can be seen; a sentence the statement is surely a translation of,
+        # and that says all else it claims, shows it as well
+        surely = language != "fr" and evidence.support >= self.sure and self._carries(evidence, claims)
         if names:
             swapped = all(self._is_place(d["statement"]) and self._is_place(d["report"])
                           or nationalities(d["statement"]) and nationalities(d["report"]) for d in names)
-            return "words" if language != "fr" and swapped and evidence.support >= self.sure \
-                and self._carries(evidence, claims) else None
+            return "words" if swapped and surely else None
+        if surely and all(d["kind"] == "figure" for d in differences):
+            return "words"  # (a negation found in the report's clause may be "non seulement... mais")
         return "meaning" if language != "fr" and coverage >= WORDS_ACROSS else None
 
     def _carries(self, evidence, claims):

@@ -319,10 +319,10 @@ class Attributor:
             stated = {code for _, code in nationalities(text)}
             offered_nationalities = [w for w, code in nationalities(around) if code not in stated]
             for phrase in absent:
-                if self._is_place(phrase):  # a country for a country, and never one the statement names ("Kenia")
+                if self._is_place(phrase):  # a country for another, never for what is not one, nor for one
+                    # the statement names ("Kenia")
                     stated_places = {code for _, code in mentions(text)}
-                    offered = [p for p in offered if not self._is_place(p) or mentions(p)[0][1] not in stated_places]
-                    offered = [p for p in offered if self._is_place(p)] or offered
+                    offered = [p for p in offered if self._is_place(p) and mentions(p)[0][1] not in stated_places]
                 elif nationalities(phrase) and " " not in phrase:  # a nationality stands for a nationality
                     offered = offered_nationalities or offered
                 # a country or a nationality is one whether or not the report names it: "Germany" for

@@ -59,13 +59,14 @@ def test_attribution_never_names_a_wrong_person(real_searcher, name):
 
 
 @pytest.mark.parametrize("name", ["attribution.final9.jsonl", "attribution.final11.jsonl", "attribution.final12.jsonl",
-                                  "attribution.final13.jsonl", "attribution.final15.jsonl"])
+                                  "attribution.final13.jsonl", "attribution.final15.jsonl",
+                                  "attribution.final16.jsonl"])
 def test_attribution_pins_no_invention_on_anyone_in_the_latest_sets(real_searcher, name):
     """The sets written last: nobody wrongly named, no invention credited (the UNHCR's own name no
     longer carries "refugee camps", nor "ACNUR" spelled out the UNHCR's speaker's introduction), and
     misquotes found: a figure changed in a German translation, a country changed in an English one
     ("Djibouti and Somalia"), a count next to a year, "französischen" for "italiens", "Algerien" for
-    "Tunisie", "60%" for "50 %" in English."""
+    "Tunisie", "60%" for "50 %" in English; and "Tunisie" is not changed into "Intelligence Artificielle"."""
     from qa.evaluate import evaluate_attribution, load_statements, summarise_attribution
 
     rows = evaluate_attribution(Attributor(real_searcher), load_statements(ROOT / "tests" / "data" / name))

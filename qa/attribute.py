@@ -178,11 +178,10 @@ class Attributor:
                 if strength:
                     misquotes.append((evidence, differences, strength, as_written.support))
                 continue
-            # the words shared with the backing sentence and its speakers' names and roles
-            words_there = set(analyze(self._text_of(evidence) + " " + self.searcher.speakers_text(hit.chunk)))
-            if (evidence.support >= self.sure or len(tokens & words_there) / max(1, len(own)) >= WORDS) \
-                    and self._carries(evidence, claims):
-                paraphrases.append((evidence, differences))
+            backing = next((e for e in [evidence] + self._other_sentences(evidence, vector)
+                            if self._backs(e, tokens, own, alone=e is not evidence) and self._carries(e, claims)), None)
+            if backing is not None:
+                paraphrases.append((backing, differences))
         if paraphrases:
             # candidates keep the hybrid search's order, which weighs words as well as meaning, but a
             # key takeaway (the report restating what speakers said) comes after the people
@@ -230,6 +229,25 @@ class Attributor:
         if surely and all(d["kind"] == "figure" for d in differences):
             return "words"  # (a negation found in the report's clause may be "non seulement... mais")
         return "meaning" if language != "fr" and coverage >= WORDS_ACROSS else None
+
+    def _backs(self, evidence, tokens, own, alone=False):
+        """The sentence is very close to the statement, or close and shares a good part of its words
+        (its own, and its speakers' names and roles); alone: very close only."""
+        if alone:
+            return evidence.support >= self.sure
+        words_there = set(analyze(self._text_of(evidence) + " " +
+                                  self.searcher.speakers_text(self.searcher.chunks[evidence.row])))
+        return evidence.support >= self.sure or len(tokens & words_there) / max(1, len(own)) >= WORDS
+
+    def _other_sentences(self, evidence, vector):
+        """The passage's other sentences very close to the statement, closest first: a statement that
+        names its speaker comes closest to the sentence that introduces them, which may say nothing of
+        its claim. (Only very close ones: a sentence merely close that shares the claim's words may say
+        the opposite, "mis en garde contre... les procédures de retour accélérées".)"""
+        spans, cosines = self.searcher.sentences.similarities(evidence.row, vector)
+        others = [Evidence(evidence.row, int(a), int(b), float(c)) for (a, b), c in zip(spans, cosines)
+                  if c >= self.sure and (a, b) != (evidence.start, evidence.end)]
+        return sorted(others, key=lambda e: -e.support)
 
     def _carries(self, evidence, claims):
         """The backing sentence says what the statement claims, not only who and on what topic: who

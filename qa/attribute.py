@@ -92,7 +92,8 @@ class Attributor:
         self.close = calibration["mean"] + CLOSE_Z * calibration["std"]
         self.sure = calibration["mean"] + SURE_Z * calibration["std"]
         self._quotable = []  # per chunk: its canonical words, as one spaced text, for quotes
-        # per chunk: its turn's figures, those of them not written as years, its words with its speakers'
+        # per chunk: its turn's figures, those of them not written as years; its words, with its speakers'
+        # names and roles
         self._figures, self._counts, self._tokens = [], [], []
         self._words = searcher.described_words  # per chunk: its words, its speakers' and its section's
         previous = None
@@ -179,7 +180,8 @@ class Attributor:
                     misquotes.append((evidence, differences, strength, as_written.support))
                 continue
             backing = next((e for e in [evidence] + self._other_sentences(evidence, vector)
-                            if self._backs(e, tokens, own, alone=e is not evidence) and self._carries(e, claims)), None)
+                            if self._backs(e, tokens, own, alone=e is not evidence) and self._carries(e, claims)),
+                           None)
             if backing is not None:
                 paraphrases.append((backing, differences))
         if paraphrases:
@@ -212,7 +214,7 @@ class Attributor:
         # counts as one word, as the statement writes it: the sentence that introduces its speaker
         # would otherwise share a statement's worth of words with it
         spelled_out = [set(analyze(name)) - set(own) for name in expansions(text)]
-        found = len(shared - set().union(*spelled_out)) + sum(bool(words & shared) for words in spelled_out)
+        found = len(shared - set().union(*spelled_out)) + sum(bool(name & shared) for name in spelled_out)
         coverage = found / max(1, len(own))
         names = [d for d in differences if d["kind"] == "name"]
         if names and len(differences) > 1:
@@ -373,7 +375,7 @@ class Attributor:
     def _shows(self, phrase, words):
         """The chunk's words name what the statement's phrase names: as written, in French or through the
         glossary ("Dipartimento" for "Département"); a country or a nationality, by any of its names."""
-        if self._is_place(phrase):  # "South Sudan" is the report's "Soudan du Sud" (and "Somalia" a country, not a language)
+        if self._is_place(phrase):  # "South Sudan" is the report's "Soudan du Sud"; "Somalia" a country, not a language
             return used_in(mentions(phrase)[0][1], words)
         if " " not in phrase and nationalities(phrase):
             return any(used_in(code, words) for _, code in nationalities(phrase))

@@ -451,7 +451,11 @@ class Attributor:
         """Did the named speaker say it? Who said it is asked separately from how faithfully."""
         if found.verdict == "not_found":
             return "not_found"
-        said_by = {c.speaker.id for c in found.candidates if c.speaker}
+        # the first candidate said it; another one too when the statement is very close to their words,
+        # not merely to a related sentence of theirs (two speakers spoke of the EU's strategy; one said
+        # when it would be adopted)
+        said_by = {c.speaker.id for i, c in enumerate(found.candidates)
+                   if c.speaker and (i == 0 or c.score >= self.sure)}
         return "confirmed" if said_by & claimed else "other_speaker"
 
     def _quoted_rows(self, words):

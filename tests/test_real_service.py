@@ -60,7 +60,7 @@ def test_attribution_never_names_a_wrong_person(real_searcher, name):
 
 @pytest.mark.parametrize("name", ["attribution.final9.jsonl", "attribution.final11.jsonl", "attribution.final12.jsonl",
                                   "attribution.final13.jsonl", "attribution.final15.jsonl",
-                                  "attribution.final16.jsonl"])
+                                  "attribution.final16.jsonl", "attribution.final17.jsonl"])
 def test_attribution_pins_no_invention_on_anyone_in_the_latest_sets(real_searcher, name):
     """The sets written last: nobody wrongly named, no invention credited (the UNHCR's own name no
     longer carries "refugee camps", nor "ACNUR" spelled out the UNHCR's speaker's introduction), and
@@ -73,6 +73,16 @@ def test_attribution_pins_no_invention_on_anyone_in_the_latest_sets(real_searche
     summary = summarise_attribution(rows)
     assert summary["wrong_person"] == 0 and summary["invented_not_found"] == 1.0
     assert summary["misquoted_right_difference"] >= 0.6
+
+
+def test_a_speaker_who_said_something_related_is_not_confirmed(real_searcher):
+    """Mr Korzilius spoke of the EU's strategy against trafficking; Ms Sa Carvalho said when the new
+    one should be adopted. Asked whether he said that, the answer is no: she did."""
+    text = ("Une nouvelle stratégie de l'UE sur la traite des êtres humains devrait être adoptée d'ici la fin de "
+            "l'année prochaine.")
+    found = Attributor(real_searcher).attribute(text, speaker="Korzilius")
+    assert found.speaker_check == "other_speaker" and found.candidates[0].speaker.name == "Alexandra Sa Carvalho"
+    assert Attributor(real_searcher).attribute(text, speaker="Sa Carvalho").speaker_check == "confirmed"
 
 
 @pytest.mark.parametrize("question, answerable", [

@@ -64,6 +64,23 @@ def test_the_page_says_what_differs_and_who_said_it(client, lang, words):
     assert "Fatou Sall" in text and "Jean Martin" in text  # not her: him
 
 
+def test_the_page_does_not_name_the_person_asked_about_among_those_who_said_it(client, monkeypatch):
+    """The person asked about may be among the candidates without having said it (a related sentence
+    of theirs): "Not Ms Sall: this was said by Jean Martin", not "by Jean Martin, Fatou Sall"."""
+    from qa.web import present
+
+    real = present.attribution_json
+
+    def with_her_too(found, searcher):
+        body = real(found, searcher)
+        hers = dict(body["candidates"][0], speaker=present.speaker_json(searcher.corpus.speaker("fatou-sall")))
+        return dict(body, speaker_check="other_speaker", candidates=body["candidates"] + [hers])
+
+    monkeypatch.setattr(present, "attribution_json", with_her_too)
+    page = client.post("/attribute?lang=en", data={"text": QUOTE, "speaker": "Mme Sall"}).get_data(as_text=True)
+    assert "this was said by Jean Martin." in page
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The report does not say this.", True), ("Il n'a jamais été question de cela.", True),
     ("Elle ne soutient pas cette idée.", True), ("Der Bericht sagt das nicht.", True),

@@ -104,8 +104,9 @@ class Attributor:
             texts = (chunk.text, in_figures(chunk.text, searcher.corpus.document_of(chunk).language))
             written = figures(texts[0]) | figures(texts[1])
             # a value the turn writes only as a year ("en 2023") is not a count ("2 023 personnes")
-            years = {v for t in texts for w, v in written_figures(t) if _YEAR.fullmatch(w)}
-            years -= {v for t in texts for w, v in written_figures(t) if not _YEAR.fullmatch(w)}
+            as_written = [(w, v) for t in texts for w, v in written_figures(t)]
+            years = {v for w, v in as_written if _YEAR.fullmatch(w)} - \
+                {v for w, v in as_written if not _YEAR.fullmatch(w)}
             self._figures.append(written | (self._figures[-1] if same_turn else set()))
             self._counts.append(written - years | (self._counts[-1] if same_turn else set()))
             previous = chunk
@@ -338,10 +339,10 @@ class Attributor:
                        if self._is_name(p)]
             stated = {code for _, code in nationalities(text)}
             offered_nationalities = [w for w, code in nationalities(around) if code not in stated]
+            stated_places = {code for _, code in mentions(text)}
             for phrase in absent:
                 if self._is_place(phrase):  # a country for another, never for what is not one, nor for one
                     # the statement names ("Kenia")
-                    stated_places = {code for _, code in mentions(text)}
                     offered = [p for p in offered if self._is_place(p) and mentions(p)[0][1] not in stated_places]
                 elif nationalities(phrase) and " " not in phrase:  # a nationality stands for a nationality
                     offered = offered_nationalities or offered

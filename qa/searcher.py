@@ -121,6 +121,7 @@ class Searcher:
         self.report_languages = set(self.languages)
         self.rankings = Rankings(self.dense, self.sparse, self.sentences, self.vocabulary, encoder, self.languages)
         self._sentence_tokens = {}  # sentence index -> its analysed words, as they are first needed
+        self._chunk_facts = {}  # row -> (speakers, section, source) of its hits, as they are first needed
         self.scope_check = ScopeCheck(self)
         # per chunk, its words in the vocabulary: a question's word is translated among the words of the
         # passages the encoder finds closest ("trafficking" is "traite" there, not a word spelled alike)
@@ -273,11 +274,20 @@ class Searcher:
         return self._highlight(self._hit(row, score, ranks), vector)
 
     def _hit(self, row, score, ranks):
-        chunk = self.chunks[row]
-        return Hit(row=row, chunk=chunk, score=score, ranks=dict(zip(SOURCES, ranks)),
-                   speakers=[self.corpus.speaker(s).in_document(chunk.document) for s in chunk.speakers],
-                   section=self.corpus.section(chunk.section),
-                   source=source_of(self.corpus.document_of(chunk), chunk))
+        speakers, section, source = self._facts_of(row)
+        return Hit(row=row, chunk=self.chunks[row], score=score, ranks=dict(zip(SOURCES, ranks)),
+                   speakers=speakers, section=section, source=source)
+
+    def _facts_of(self, row):
+        """Who speaks in the chunk, its section and its source: the same for every hit on it (shared,
+        never changed), and a search makes a hit of each of its fifty candidates."""
+        found = self._chunk_facts.get(row)
+        if found is None:
+            chunk = self.chunks[row]
+            found = self._chunk_facts[row] = (
+                [self.corpus.speaker(s).in_document(chunk.document) for s in chunk.speakers],
+                self.corpus.section(chunk.section), source_of(self.corpus.document_of(chunk), chunk))
+        return found
 
     def _highlight(self, hit, vector, tokens=(), cosines=None, bonus=None):
         """Mark the chunk sentence that best answers: closest in meaning, with a bonus for the

@@ -1,6 +1,7 @@
 """Text helpers shared by the parser, the indexes and attribution: display text, sentences, folding."""
 import re
 import unicodedata
+from functools import lru_cache
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _DASH_BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -90,6 +91,16 @@ def sentences(text):
 
 def fold(text):
     """Lower-case with accents removed and apostrophes unified: for comparing words."""
+    return _fold_word(text) if len(text) <= SHORT else _fold(text)
+
+
+SHORT = 40  # words and names come back at every query; folding a word once is enough (longer texts are not kept)
+
+
+def _fold(text):
     text = text.replace("’", "'").replace("ʼ", "'").replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae")
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+_fold_word = lru_cache(maxsize=50_000)(_fold)

@@ -9,7 +9,12 @@ those of the country where it is most likely spoken (the CLDR's likely subtags: 
 Netherlands). An adjective made from a country's one-word name also names the country ("Algerian",
 "Senegalese", "algérienne", "ghanéens"): the name, less at most two final letters, then an ending of
 English or French.
+
+The CLDR gives one name per language; ISO 3166's names in Debian's iso-codes translations (pycountry)
+add the other names in use ("Costa de Marfil" beside the CLDR's Spanish "Côte d’Ivoire", "بوركينا
+فاصو" beside "بوركينا فاسو").
 """
+import gettext
 import re
 from functools import lru_cache
 
@@ -65,6 +70,25 @@ def _names():
     return table
 
 
+@lru_cache(maxsize=1)
+def _variants():
+    """code -> the countries' other names (folded words) in the languages of the dialogues: pycountry's
+    name and common name of each, translated. Inverted names ("Bolivia, Estado plurinacional de") are
+    left out; a bracketed part is dropped."""
+    import pycountry
+
+    table = {}
+    for language in LANGUAGES:
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+        for country in pycountry.countries:
+            for name in {getattr(country, "name", None), getattr(country, "common_name", None)} - {None}:
+                name = re.sub(r"\s*\(.*?\)", "", translation.gettext(name))
+                words = tuple(_words(name))
+                if words and "," not in name and words not in _names().get(country.alpha_2, {}).values():
+                    table.setdefault(country.alpha_2, set()).add(words)
+    return {code: sorted(names) for code, names in table.items()}
+
+
 def _country_of(code):
     """The territory where a language ("lang:nl") is most likely spoken ("NL"), or None."""
     if not code.startswith("lang:"):
@@ -78,7 +102,7 @@ def _by_first_word():
     """first word -> [(name as words, code)], longest names first."""
     found = {}
     for code, names in _names().items():
-        for words in set(names.values()):
+        for words in set(names.values()) | set(_variants().get(code, ())):
             if words:
                 found.setdefault(words[0], []).append((words, code))
     for entries in found.values():
@@ -145,11 +169,13 @@ def mentions(text):
 
 def names_of(code, languages=LANGUAGES):
     """The place's names, each as a list of folded words, in the given languages (a language's
-    and its country's)."""
+    and its country's): the CLDR's first, then the other names in use (in any language)."""
     found = []
     for each in (code, _country_of(code)):
         names = _names().get(each, {}) if each else {}
         found += [list(names[language]) for language in languages if language in names]
+    for each in (code, _country_of(code)):
+        found += [list(words) for words in _variants().get(each, ()) if list(words) not in found]
     return found
 
 

@@ -110,6 +110,15 @@ def test_an_arabic_place_is_found_under_its_proclitics():
 
 
 @pytest.mark.parametrize("text, codes", [
+    ("en Benín, Costa de Marfil y Níger", ["BJ", "CI", "NE"]),  # the CLDR's Spanish name is "Côte d'Ivoire"
+    ("في بوركينا فاصو أو بوركينا فاسو", ["BF", "BF"]),  # two spellings in use
+    ("o Benim e o Barém", ["BJ", "BH"]),
+])
+def test_a_country_is_found_under_its_other_names_in_use(text, codes):
+    assert [code for _, code in mentions(text)] == codes
+
+
+@pytest.mark.parametrize("text, codes", [
     ("la frontière algérienne", ["DZ"]), ("les autorités nigériennes et nigérianes", ["NE", "NG"]),
     ("des pêcheurs ghanéens", ["GH"]), ("les parquets italiens", ["IT"]),
     ("os canais de comunicação", []), ("Marcello Giordani", []),  # not adjectives of a country

@@ -384,9 +384,10 @@ class Attributor:
 
     @staticmethod
     def _is_place(phrase):
-        """The phrase is the name of a country or region, in any language of the dialogues."""
+        """The phrase is the name of a country or region, in any language of the dialogues (not of a
+        union the CLDR lists among territories: "Nations Unies")."""
         found = mentions(phrase)  # a country, not a language or the adjective made from it ("Spanish")
-        return len(found) == 1 and not found[0][1].startswith("lang:") \
+        return len(found) == 1 and not found[0][1].startswith("lang:") and found[0][1] not in UNIONS \
             and canonical_words(found[0][0]) == canonical_words(phrase)
 
     def _is_name(self, phrase):

@@ -86,7 +86,8 @@ def _vocabulary(chunks, languages, encoder, log):
     started = time.perf_counter()
     vocabulary = Vocabulary.build([c.text for c in chunks], encoder, languages=languages,
                                   documents=[c.document for c in chunks])
-    log(f"encoded the report's {len(vocabulary.stems)} words in {time.perf_counter() - started:.1f} s")
+    log(f"encoded the report's {len(vocabulary.stems)} words, alone and in their phrases, in "
+        f"{time.perf_counter() - started:.1f} s")
     return vocabulary
 
 

@@ -27,6 +27,9 @@ _STOP_LISTS = {"ar": "arabic", "de": "german", "en": "english", "es": "spanish",
                "it": "italian", "pt": "portuguese"}
 MIN_LETTERS = 3
 NEAREST = 10  # a sentence word among the statement word's this many nearest words of the reports carries it
+# Statements in these languages find the report's words through the words alone: English shares most
+# stems with French, and the phrases, tried there too, carried invented claims (attribution.final5, 6, 9)
+WORDS_ALONE = ("fr", "en")
 
 
 @lru_cache(maxsize=None)
@@ -53,19 +56,23 @@ def content_words(text, language, names=()):
     names = [*names, *names_in(text), *(place for place, _ in mentions(text))]
     named = {fold(w) for phrase in names for w in words(phrase)} | HONORIFICS
     percent = _percent_words(language)
-    return [w for w in dict.fromkeys(words(text)) if len(w) >= MIN_LETTERS and fold(w) not in stop
-            and fold(w) not in named and without_proclitic(fold(w)) not in percent]
+    found = [w for w in dict.fromkeys(words(text)) if len(w) >= MIN_LETTERS and fold(w) not in stop
+             and fold(w) not in named and without_proclitic(fold(w)) not in percent]
+    # an Arabic word is asked without the "and", "in", "for the" written onto it: the encoder knows it better alone
+    return list(dict.fromkeys(without_proclitic(w) for w in found)) if language == "ar" else found
 
 
 class Claims:
     """A statement's content words, and how much of them a sentence of the reports carries: a word of
-    the same stem, or one of the word's NEAREST nearest words of the reports in that language. Each
-    word's level is found once per statement, whatever the number of sentences asked about."""
+    the same stem, or one of the word's NEAREST nearest words of the reports in that language, alone
+    or (for a statement in another language than French or English) in its phrase. Each word's level
+    is found once per statement, whatever the number of sentences asked about."""
 
     def __init__(self, text, language, names, vocabulary, encoder):
         self.words = content_words(text, language, names)
         self.vocabulary, self.encoder = vocabulary, encoder
-        self._vectors, self._levels = None, {}  # the words' vectors; per report language, the NEAREST-th similarity
+        self.tables = [vocabulary.vectors] + ([vocabulary.phrase_vectors] if language not in WORDS_ALONE else [])
+        self._vectors, self._levels = None, {}  # the words' vectors; per table and report language, the NEAREST-th similarity
 
     def share(self, sentence, language):
         """The share of the words that sentence, in a report of that language, carries."""
@@ -74,9 +81,10 @@ class Claims:
         stems = set(analyze(sentence, language))
         uncovered = [i for i, w in enumerate(self.words) if not set(analyze(w, language)) & stems]
         rows = self.vocabulary.rows_in([sentence], [language])[0]
-        if uncovered and len(rows):
-            best_there = (self._vectors_of_words()[uncovered] @ self.vocabulary.vectors[rows].T).max(axis=1)
-            uncovered = [i for i, best in zip(uncovered, best_there) if best < self._level(language)[i]]
+        for table, vectors in enumerate(self.tables):
+            if uncovered and len(rows):
+                best_there = (self._vectors_of_words()[uncovered] @ vectors[rows].T).max(axis=1)
+                uncovered = [i for i, best in zip(uncovered, best_there) if best < self._level(table, language)[i]]
         return 1 - len(uncovered) / len(self.words)
 
     def _vectors_of_words(self):
@@ -84,12 +92,12 @@ class Claims:
             self._vectors = self.vocabulary.vectors_of(self.words, self.encoder)
         return self._vectors
 
-    def _level(self, language):
-        """Per word, the similarity of its NEAREST-th nearest word of the reports in language."""
-        if language not in self._levels:
-            similarities = self._vectors_of_words() @ self.vocabulary.vectors.T
+    def _level(self, table, language):
+        """Per word, the similarity of its NEAREST-th nearest word (of that table) of the reports in language."""
+        if (table, language) not in self._levels:
+            similarities = self._vectors_of_words() @ self.tables[table].T
             similarities = similarities[:, self.vocabulary.rows_of(language)]
             nearest = min(NEAREST, similarities.shape[1]) - 1
-            self._levels[language] = -np.partition(-similarities, nearest, axis=1)[:, nearest] if nearest >= 0 \
-                else np.full(len(self.words), np.inf)
-        return self._levels[language]
+            self._levels[table, language] = -np.partition(-similarities, nearest, axis=1)[:, nearest] \
+                if nearest >= 0 else np.full(len(self.words), np.inf)
+        return self._levels[table, language]

@@ -37,13 +37,14 @@ _DEMONYM_ENDINGS = (("i", ("",)), ("an", ("", "s", "e", "es")), ("ian", ("", "s"
                     ("ois", ("", "e", "es")))
 DEMONYM_STEM = 4  # letters of the name an adjective must keep ("Mali-an", "Chad-ian")
 # Arabic writes "and", "in", "for" onto the next word, a conjunction then a preposition at most:
-# "والنيجر", "بالمغرب", "وبالمغرب"
+# "والنيجر", "بالمغرب", "وبالمغرب"; "for the" drops the article's alif ("للاتجار": "الاتجار")
 _ARABIC_PROCLITIC = re.compile(r"^[وف]?[بلك]?(?<=.)(?=ال)")
+_ARABIC_FOR_THE = re.compile(r"^[وف]?ل(?=ل.)")
 
 
 def without_proclitic(word):
     """An Arabic word without the "and", "in", "for" written onto it ("والنيجر": "النيجر")."""
-    return _ARABIC_PROCLITIC.sub("", word)
+    return _ARABIC_FOR_THE.sub("ا", _ARABIC_PROCLITIC.sub("", word))
 
 
 def _words(text):
@@ -140,6 +141,37 @@ def _demonym(word):
     return None
 
 
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+# an Arabic adjective of nationality is the name, less its article and a final alif (or "ya alif"), then
+# "i" and its agreement: مصر "المصري", نيجيريا "النيجيرية", الجزائر "الجزائريين"
+_ARABIC_ENDINGS = ("يين", "يون", "يات", "ية", "ي")
+
+
+@lru_cache(maxsize=1)
+def _arabic_stems():
+    """The Arabic one-word names of countries, as an adjective of nationality is made from them -> code."""
+    found = {}
+    for code, names in _names().items():
+        if len(code) == 2 and code.isalpha():
+            for words in {names.get("ar")} | set(_variants().get(code, ())):
+                if words and len(words) == 1 and _ARABIC_LETTER.match(words[0]):
+                    name = words[0].removeprefix("ال")
+                    stems = {name, name[:-1] if name[-1] in "اة" else name, name[:-2] if name.endswith("يا") else name}
+                    for stem in stems:
+                        found.setdefault(stem, set()).add(code)
+    return {stem: codes.pop() for stem, codes in found.items() if len(codes) == 1}
+
+
+@lru_cache(maxsize=16384)
+def _arabic_adjective(word):
+    """The country an Arabic word (without its proclitics) is the adjective of ("النيجيري": "NG"), or None."""
+    stem = word.removeprefix("ال")
+    for ending in _ARABIC_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3 and stem[:-len(ending)] in _arabic_stems():
+            return _arabic_stems()[stem[:-len(ending)]]
+    return None
+
+
 def demonyms(text):
     """[(word as written, country code)] of the adjectives made from a country's name that text
     uses, in lower case as French writes them ("la frontière algérienne") or capitalised."""
@@ -160,7 +192,8 @@ def mentions(text):
                 i += len(name)
                 break
         else:
-            code = _demonym(words[i]) if written[i][0].isupper() else None
+            code = _demonym(words[i]) if written[i][0].isupper() else \
+                _arabic_adjective(words[i]) if _ARABIC_LETTER.match(words[i]) else None
             if code:
                 found.append((written[i], code))
             i += 1

@@ -33,10 +33,11 @@ CLAUSE_VECTORS = "clauses.npy"
 CLAUSE_SPANS = "clause_spans.npy"
 VOCABULARY = "vocabulary.json"
 VOCABULARY_VECTORS = "vocabulary.npy"
+VOCABULARY_PHRASES = "vocabulary_phrases.npy"
 CHUNKS = "chunks.jsonl"
 ACRONYMS = "acronyms.json"
 CORPUS = "corpus.json"
-FORMAT = 4  # 2: clauses and the encoder's calibration; 3: the vocabulary; 4: several reports
+FORMAT = 5  # 2: clauses and the encoder's calibration; 3: the vocabulary; 4: several reports; 5: words in phrases
 CHECKSUM_LIMIT = 256 * 1024 * 1024  # files larger than this are checked by size only at load
 
 
@@ -73,7 +74,7 @@ def save_index(index_dir, stored):
         stored.sparse.save(folder / SPARSE)
         stored.sentences.save(folder / SENTENCE_VECTORS, folder / SENTENCE_SPANS)
         stored.clauses.save(folder / CLAUSE_VECTORS, folder / CLAUSE_SPANS)
-        stored.vocabulary.save(folder / VOCABULARY, folder / VOCABULARY_VECTORS)
+        stored.vocabulary.save(folder / VOCABULARY, folder / VOCABULARY_VECTORS, folder / VOCABULARY_PHRASES)
         with open(folder / CHUNKS, "w", encoding="utf-8") as handle:
             for chunk in stored.chunks:
                 handle.write(json.dumps(asdict(chunk), ensure_ascii=False) + "\n")
@@ -107,7 +108,7 @@ def load_index(config):
     clauses = SentenceIndex.load(folder / CLAUSE_VECTORS, folder / CLAUSE_SPANS, len(chunks), manifest["clauses"])
     dense = FaissIndex.load(folder / DENSE, manifest["dense_index"], len(chunks), manifest["dim"])
     sparse = BM25Index.load(folder / SPARSE, len(chunks))
-    vocabulary = Vocabulary.load(folder / VOCABULARY, folder / VOCABULARY_VECTORS)
+    vocabulary = Vocabulary.load(folder / VOCABULARY, folder / VOCABULARY_VECTORS, folder / VOCABULARY_PHRASES)
     return StoredIndex(manifest, corpus, chunks, dense, sparse, sentences, clauses, vocabulary, acronyms)
 
 

@@ -5,6 +5,11 @@ No hand-written table: each word of the report (its most frequent written form, 
 encoded; a question word is encoded at query time and stands for the report words it is closest to,
 when it is as close as a word and its own translation usually are (calibrated per encoder: see
 `calibrate`).
+
+A word alone can be ambiguous ("traite" is also a milking, a bill of exchange): each word is also
+encoded in its most frequent phrase of the report, the word and the words after it up to the next
+content word of its clause ("traite des êtres", "lutte contre"), for attribution to tell what a
+statement's words stand for in another language ("Menschenhandel", "الاتجار").
 """
 import json
 import re
@@ -19,7 +24,9 @@ from qa.places import mentions
 from qa.text import fold
 
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
+_CLAUSE = re.compile(r"[^,;:.()«»\"!?–—\[\]/\n]+")  # a phrase does not cross punctuation
 MIN_LETTERS = 4
+PHRASE_WORDS = 4  # at most this many words after the word, up to the next content word
 # A question word stands for a report word this many spreads above the similarity of a word to its
 # nearest other word of the report (fitted on tests/data/questions.languages.own.jsonl).
 MATCH_Z = -0.5
@@ -28,9 +35,12 @@ WORDS_KEPT = 20_000  # question words kept encoded (1.5 KB each)
 
 
 class Vocabulary:
-    def __init__(self, stems, vectors, calibration, languages=None):
+    def __init__(self, stems, vectors, calibration, languages=None, phrases=None, phrase_vectors=None):
         self.stems = stems  # analysed form of each word: the token BM25 knows
         self.vectors = vectors  # one unit row per word (its written form, encoded as a passage)
+        self.phrases = phrases or [None] * len(stems)  # per word, its most frequent phrase, if any
+        # per word, its phrase encoded as a passage (the word's own vector when it has none)
+        self.phrase_vectors = vectors if phrase_vectors is None else phrase_vectors
         self.calibration = calibration
         self.threshold = calibration["mean"] + MATCH_Z * calibration["std"]
         self.row_of = {stem: i for i, stem in enumerate(stems)}
@@ -46,39 +56,50 @@ class Vocabulary:
         words of the others, and their vectors, as they were."""
         languages = languages or ["fr"] * len(texts)
         documents = documents or [""] * len(texts)
-        written, used_in, owner, stems_of = {}, {}, {}, {}
+        written, used_in, owner, stems_of, phrases = {}, {}, {}, {}, {}
         for text, language, document in zip(texts, languages, documents):
             for word, stem in _stemmed_words(text, language, stems_of):
                 used_in.setdefault(stem, set()).add(language)
                 if owner.setdefault(stem, document) == document:
                     written.setdefault(stem, Counter())[word if word.isupper() else word.lower()] += 1
+            for stem, phrase in _phrases(text, language, stems_of):
+                if owner[stem] == document:
+                    phrases.setdefault(stem, Counter())[phrase] += 1
         stems = sorted(written)
         words = [written[s].most_common(1)[0][0] for s in stems]
         if not words:
             return cls([], np.zeros((0, encoder.dim), dtype=np.float32), {"mean": 1.0, "std": 1.0})
         vectors = encoder.encode_passages(words)
+        phrases = [phrases[s].most_common(1)[0][0] if s in phrases else None for s in stems]
+        phrase_vectors = vectors.copy()
+        with_phrase = [i for i, phrase in enumerate(phrases) if phrase]
+        if with_phrase:
+            phrase_vectors[with_phrase] = encoder.encode_passages([phrases[i] for i in with_phrase])
         groups = {}
         for index, stem in enumerate(stems):
             groups.setdefault(owner[stem], []).append(index)
         groups = [groups[d] for d in dict.fromkeys(documents) if d in groups]
         return cls(stems, vectors, calibrate(encoder, words, vectors, sample, groups),
-                   [sorted(used_in[s]) for s in stems])
+                   [sorted(used_in[s]) for s in stems], phrases, phrase_vectors)
 
-    def save(self, stems_path, vectors_path):
+    def save(self, stems_path, vectors_path, phrase_vectors_path):
         stems_path.write_text(json.dumps({"stems": self.stems, "calibration": self.calibration,
-                                          "languages": self.languages}, ensure_ascii=False), encoding="utf-8")
+                                          "languages": self.languages, "phrases": self.phrases}, ensure_ascii=False),
+                              encoding="utf-8")
         np.save(vectors_path, self.vectors)
+        np.save(phrase_vectors_path, self.phrase_vectors)
 
     @classmethod
-    def load(cls, stems_path, vectors_path):
+    def load(cls, stems_path, vectors_path, phrase_vectors_path):
         try:
             data = json.loads(stems_path.read_text(encoding="utf-8"))
-            vectors = np.load(vectors_path)
+            vectors, phrase_vectors = np.load(vectors_path), np.load(phrase_vectors_path)
         except (OSError, ValueError) as exc:
             raise IndexMismatchError(f"{stems_path.parent}: unreadable vocabulary ({exc})") from None
-        if len(vectors) != len(data["stems"]):
+        if not len(vectors) == len(phrase_vectors) == len(data["stems"]):
             raise IndexMismatchError(f"{stems_path.parent}: the vocabulary's words and vectors do not match")
-        return cls(data["stems"], vectors, data["calibration"], data.get("languages"))
+        return cls(data["stems"], vectors, data["calibration"], data.get("languages"), data.get("phrases"),
+                   phrase_vectors)
 
     def stands_for(self, words, encoder):
         """For each word, whether a word of the report is as close to it as a translation would be."""
@@ -154,6 +175,19 @@ def _stemmed_words(text, language, stems_of):
             stems_of[key] = tokens[0] if tokens else None
         if stems_of[key] is not None:
             yield word, stems_of[key]
+
+
+def _phrases(text, language, stems_of):
+    """(stem, phrase) for each word of text the vocabulary holds that a content word follows in its
+    clause: the word and the words after it up to that one, as written ("lutte contre", "abus d'autorité")."""
+    for clause in _CLAUSE.findall(text):
+        found = [(m.start(), m.end(), stems_of.get((m.group(), language))) for m in _WORD.finditer(clause)]
+        for i, (start, _, stem) in enumerate(found):  # stem None: not a content word
+            if stem is None:
+                continue
+            after = next((j for j in range(i + 1, min(len(found), i + 1 + PHRASE_WORDS)) if found[j][2]), None)
+            if after is not None:
+                yield stem, " ".join(clause[start:found[after][1]].split())
 
 
 def calibrate(encoder, words, vectors, sample, groups=None):

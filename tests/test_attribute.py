@@ -193,6 +193,38 @@ def test_what_a_statement_claims_leaves_out_its_names_and_stop_words():
     assert content_words("نحو 90 في المائة من الواصلين", "ar") == ["الواصلين"]
 
 
+def test_in_other_languages_than_french_and_english_a_word_is_carried_through_the_phrase_too():
+    """"traite" alone is ambiguous (a milking, a bill); "traite des êtres" is what "Menschenhandel"
+    means. English and French statements find the report's words through the words alone."""
+    import numpy as np
+
+    from qa.coverage import Claims
+    from qa.vocabulary import Vocabulary
+
+    import zlib
+
+    def vector(text):  # its own direction for every text, but the three that mean the same
+        text = "traite des êtres" if text in ("Menschenhandel", "trafficking") else text
+        v = np.random.default_rng(zlib.crc32(text.encode())).normal(size=64)
+        return v / np.linalg.norm(v)
+
+    class Encoder:
+        dim = 64
+
+        def encode_passages(self, texts):
+            return np.stack([vector(t) for t in texts]).astype(np.float32)
+
+        encode_queries = encode_passages
+
+    report = "La traite des êtres humains. La lutte contre la traite des êtres."
+    filler = " ".join(f"mot{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(300))  # a report's many words
+    vocabulary = Vocabulary.build([report, filler], Encoder())
+    sentence = "Elle a parlé de la traite."
+    # "Menschenhandel" is carried, not "sprach"; neither "spoke" nor "trafficking"
+    assert Claims("Sie sprach über Menschenhandel.", "de", [], vocabulary, Encoder()).share(sentence, "fr") == 0.5
+    assert Claims("She spoke of trafficking.", "en", [], vocabulary, Encoder()).share(sentence, "fr") == 0.0
+
+
 def test_a_sentence_carries_a_claim_by_its_stems_or_by_the_nearest_words():
     """Words of another language reach the report's through their nearest words; a word whose
     nearest words are elsewhere is not carried, whatever its cosine."""
@@ -215,8 +247,8 @@ def test_a_sentence_carries_a_claim_by_its_stems_or_by_the_nearest_words():
     class Encoder:
         dim = 256
 
-        def encode_passages(self, words):
-            return np.stack([vectors[w] for w in words]).astype(np.float32)
+        def encode_passages(self, words):  # a phrase ("fermeture frontières") as its first word
+            return np.stack([vectors[w.split()[0]] for w in words]).astype(np.float32)
 
         def encode_queries(self, words):
             rows = [vectors[english[w]] + 0.05 * rng.normal(size=256) if w in english else unrelated for w in words]

@@ -43,9 +43,24 @@ def test_a_question_word_reaches_the_report_word_of_the_same_meaning(tmp_path):
     vocabulary = Vocabulary.build(["Les enseignants surveillent les frontières.", "Le budget des écoles."], encoder)
     assert set(vocabulary.translate("Wie viele Lehrer an den Grenzen?", encoder)) == {"enseign", "frontier"}
     assert vocabulary.translate("Wie viele Schulen?", encoder) == []  # no word of the report means that
-    vocabulary.save(tmp_path / "v.json", tmp_path / "v.npy")
-    loaded = Vocabulary.load(tmp_path / "v.json", tmp_path / "v.npy")
+    vocabulary.save(tmp_path / "v.json", tmp_path / "v.npy", tmp_path / "p.npy")
+    loaded = Vocabulary.load(tmp_path / "v.json", tmp_path / "v.npy", tmp_path / "p.npy")
     assert loaded.stems == vocabulary.stems and loaded.threshold == pytest.approx(vocabulary.threshold)
+    assert loaded.phrases == vocabulary.phrases and np.array_equal(loaded.phrase_vectors, vocabulary.phrase_vectors)
+
+
+def test_a_word_is_also_encoded_in_its_most_frequent_phrase():
+    """The word and the words after it up to the next content word of its clause, never across
+    punctuation; a word without one keeps its own vector."""
+    encoder = ConceptEncoder()
+    vocabulary = Vocabulary.build(["La lutte contre la traite des êtres humains, personnes et enfants.",
+                                   "La traite des êtres humains; la traite des enfants."], encoder)
+    phrase_of = dict(zip(vocabulary.stems, vocabulary.phrases))
+    assert phrase_of["lutt"] == "lutte contre"
+    assert phrase_of["trait"] == "traite des êtres"  # twice, against "traite des enfants" once
+    assert phrase_of["humain"] is None  # a comma follows: "personnes" is another item
+    row = vocabulary.stems.index("humain")
+    assert np.array_equal(vocabulary.phrase_vectors[row], vocabulary.vectors[row])
 
 
 def test_a_question_word_is_encoded_once_and_translated_among_the_passages_words():
@@ -105,8 +120,18 @@ def test_an_adjective_made_from_a_country_name_names_the_country(text, code):
 
 
 def test_an_arabic_place_is_found_under_its_proclitics():
-    """"and", "in", "for" are written onto the next word, two of them at times: "وبالمغرب", "and in Morocco"."""
-    assert [code for _, code in mentions("في النيجر والنيجر وبالمغرب")] == ["NE", "NE", "MA"]
+    """"and", "in", "for" are written onto the next word, two of them at times: "وبالمغرب", "and in Morocco";
+    "for the" drops the article's alif: "للنيجر"."""
+    assert [code for _, code in mentions("في النيجر والنيجر وبالمغرب وللنيجر")] == ["NE", "NE", "MA", "NE"]
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("دعا وزير الخارجية النيجيري", ["NG"]), ("الشرطة المصرية والسلطات الموريتانية", ["EG", "MR"]),
+    ("المهاجرين الإثيوبيين والكينيين", ["ET", "KE"]), ("الحكومة النيجرية", ["NE"]),  # Niger, not Nigeria
+    ("الدعم المالي والتعاون الدولي والأمن الوطني", []),  # "financial", "international", "national"
+])
+def test_an_arabic_adjective_of_nationality_names_the_country(text, codes):
+    assert [code for _, code in mentions(text)] == codes
 
 
 @pytest.mark.parametrize("text, codes", [

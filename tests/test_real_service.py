@@ -75,6 +75,32 @@ def test_attribution_pins_no_invention_on_anyone_in_the_latest_sets(real_searche
     assert summary["misquoted_right_difference"] >= 0.6
 
 
+@pytest.mark.parametrize("text, verdict, speaker, difference", [
+    # "Menschenhandel" is "traite" in the phrase "traite des êtres", not the word alone
+    ("Ezeilo betonte, dass Menschenrechtsverletzungen zugleich Ursache und Folge des Menschenhandels sind.",
+     "paraphrased", "Joy Ngozi Ezeilo", None),
+    ("أعرب عن استعداده لترجمة الحوار إلى إجراءات ملموسة ووصف لاغوس بأنها مركز رمزي للهجرة.",
+     "paraphrased", "Tijjani Aliyu Ahmed", None),
+    # "Costa de Marfil" is Côte d'Ivoire (not the CLDR's Spanish name): Níger stands for Mali
+    ("Richer presentó el proyecto OUESTAF, ejecutado con WILDAF-AO en Benín, Burkina Faso, Costa de Marfil, Níger y "
+     "Togo.", "misquoted", "Lucas Richer", ("Níger", "Mali")),
+])
+def test_statements_in_other_languages_reach_their_speaker(real_searcher, text, verdict, speaker, difference):
+    found = Attributor(real_searcher).attribute(text)
+    assert found.verdict == verdict and found.candidates[0].speaker.name == speaker
+    if difference:
+        assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [difference]
+
+
+def test_the_nigerian_minister_is_not_an_ethiopian_one(real_searcher):
+    """"النيجيري" names Nigeria: the Ethiopian speaker who also asked for cross-border cooperation,
+    prevention, protection and prosecution is not the one who said it."""
+    text = ("دعا وزير الخارجية النيجيري إلى التعاون عبر الحدود وتبادل المعلومات مع التركيز على الوقاية والحماية "
+            "والملاحقة القضائية.")
+    found = Attributor(real_searcher).attribute(text)
+    assert all(c.speaker is None or c.speaker.name != "Abrham Ayalew" for c in found.candidates)
+
+
 def test_a_speaker_who_said_something_related_is_not_confirmed(real_searcher):
     """Mr Korzilius spoke of the EU's strategy against trafficking; Ms Sa Carvalho said when the new
     one should be adopted. Asked whether he said that, the answer is no: she did."""

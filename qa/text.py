@@ -89,12 +89,12 @@ def sentences(text):
     return [text[a:b] for a, b in sentence_spans(text)]
 
 
+SHORT = 40  # words and names come back at every query: each is folded once (longer texts are not kept)
+
+
 def fold(text):
     """Lower-case with accents removed and apostrophes unified: for comparing words."""
     return _fold_word(text) if len(text) <= SHORT else _fold(text)
-
-
-SHORT = 40  # words and names come back at every query; folding a word once is enough (longer texts are not kept)
 
 
 def _fold(text):

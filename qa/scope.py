@@ -116,11 +116,14 @@ class ScopeCheck:
         """The question's places, names and years that the report uses, when no turn uses them all
         ([] when one does, or when the question has fewer than two)."""
         anchors = {}  # as written -> the turns that use it
+        # a region is said in too many ways to ask for it by name: "West Africa", "le contexte ouest-africain"
+        regions = {w for written, code in mentions(question) if code.isdigit() for w in canonical_words(written)}
         for written, code in mentions(question):  # by any of its names, or the report's acronym for it ("UE")
-            names = names_of(code) + [canonical_words(name) for name in expansions(written)]
-            anchors[written] = set().union(*(self._turns_showing(name) for name in names))
+            if not code.isdigit():
+                names = names_of(code) + [canonical_words(name) for name in expansions(written)]
+                anchors[written] = set().union(*(self._turns_showing(name) for name in names))
         if language in ("fr", "en"):
-            taken = {w for a in anchors for w in canonical_words(a)}
+            taken = {w for a in anchors for w in canonical_words(a)} | regions
             phrases = [named_part(p) for p in entity_phrases(question)]
             if len(self.searcher.report_languages) > 1:
                 # a name in words ("African") is found only in the reports of its own language: acronyms only

@@ -14,7 +14,6 @@ what differs. "Close" is measured in the units of the encoder that built the ind
 build.py), so the same thresholds hold for another encoder.
 """
 import math
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,8 +23,8 @@ from qa.coverage import Claims
 from qa.errors import UnknownSpeakerError
 from qa.glossary import expansions
 from qa.language import detect
-from qa.names import (canonical_words, cognate_in, context_words, entity_phrases, figure_in, figures, forms, negated,
-                      in_figures, negation_context, number_words, proportions, shows, without_negation,
+from qa.names import (YEAR, canonical_words, cognate_in, context_words, entity_phrases, figure_in, figures, forms,
+                      negated, in_figures, negation_context, number_words, proportions, shows, without_negation,
                       words_as_written, written_figures)
 from qa.places import mentions, nationalities, used_in
 from qa.searcher import WORD_BONUS
@@ -48,7 +47,6 @@ MISQUOTE_WORDS, WORDS_ACROSS = 0.5, 0.2
 # ...and then the statement corrected to the report's words must come closer to it by this much
 MIN_GAIN_Z = 0.1
 MISQUOTES_TRIED = 3  # each costs one more encoding of the statement
-_YEAR = re.compile(r"(?:19|20)\d\d")  # as years are written: four digits, no separator
 # the share of a statement's content words its backing sentence must carry (qa/coverage.py; fitted on
 # the statement sets up to attribution.final5.jsonl)
 COVERED = 0.5
@@ -105,8 +103,8 @@ class Attributor:
             written = figures(texts[0]) | figures(texts[1])
             # a value the turn writes only as a year ("en 2023") is not a count ("2 023 personnes")
             as_written = [(w, v) for t in texts for w, v in written_figures(t)]
-            years = {v for w, v in as_written if _YEAR.fullmatch(w)} - \
-                {v for w, v in as_written if not _YEAR.fullmatch(w)}
+            years = {v for w, v in as_written if YEAR.fullmatch(w)} - \
+                {v for w, v in as_written if not YEAR.fullmatch(w)}
             self._figures.append(written | (self._figures[-1] if same_turn else set()))
             self._counts.append(written - years | (self._counts[-1] if same_turn else set()))
             previous = chunk
@@ -317,7 +315,7 @@ class Attributor:
         differences = []
         as_percent = {v for part, whole, pct in ratios if figure_in(pct, self._figures[row]) for v in (part, whole)}
         missing = [(written, value) for written, value in wanted if value not in as_percent and not figure_in(
-            value, self._figures[row] if _YEAR.fullmatch(written) else self._counts[row])]
+            value, self._figures[row] if YEAR.fullmatch(written) else self._counts[row])]
         if missing:
             stated = {value for _, value in wanted}
             report_language = self.searcher.languages[row]
@@ -328,7 +326,7 @@ class Attributor:
                 if not offered:
                     return None
                 # a year for a year, a count for a count ("1,929 people" is not "en 2023")
-                alike = [o for o in offered if bool(_YEAR.fullmatch(o[0])) == bool(_YEAR.fullmatch(written))]
+                alike = [o for o in offered if bool(YEAR.fullmatch(o[0])) == bool(YEAR.fullmatch(written))]
                 closest = min(alike or offered, key=lambda o: abs(math.log((abs(o[1]) + 1) / (abs(value) + 1))))
                 offered.remove(closest)
                 differences.append({"statement": written, "report": closest[0], "kind": "figure"})

@@ -15,6 +15,7 @@ from qa.text import fold
 
 _WORDS = re.compile(r"[^\W_]+(?:\.\d+)?", re.UNICODE)
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # as years are written: four digits, no separator
 HONORIFICS = {"m", "mme", "mlle", "dr", "pr", "s", "e", "se", "mr", "mrs", "ms", "prof"}  # folded, without the dot
 NUMBER_LANGUAGES = {"fr", "en", "es", "pt", "it", "de"}  # text2num's, of the dialogues' languages
 _PERCENT = re.compile(r"(\d)\s+(?:pour|per|por|par)\s+100\b")  # "quatre-vingts pour cent" -> "80 pour 100"

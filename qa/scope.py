@@ -17,14 +17,13 @@ import numpy as np
 
 from qa.analyzer import STOP_WORDS, analyze
 from qa.glossary import expansions
-from qa.names import (ADJECTIVE_ENDINGS, canonical_words, cognate_in, entity_phrases, forms, named_part, shows,
-                      words_as_written)
+from qa.names import (ADJECTIVE_ENDINGS, YEAR, canonical_words, cognate_in, entity_phrases, forms, named_part,
+                      shows, words_as_written)
 from qa.places import demonyms, mentions, names_of
 from qa.text import fold
 
 MIN_LETTERS = 5  # shorter French words are too often forms of common verbs
 ADJECTIVE_STEM = 5  # a place of this many letters or more is named by a word sharing them ("Espagne", "espagnols")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # French words that ask for a figure rather than name a subject: the report gives the figure ("12 %")
 FIGURE_WORDS = set(fold("pourcentage proportion nombre montant chiffre quantité somme total").split())
 
@@ -115,13 +114,13 @@ class ScopeCheck:
     def apart(self, question, language):
         """The question's places, names and years that the report uses, when no turn uses them all
         ([] when one does, or when the question has fewer than two)."""
-        anchors = {}  # as written -> the turns that use it
-        # a region is said in too many ways to ask for it by name: "West Africa", "le contexte ouest-africain"
-        regions = {w for written, code in mentions(question) if code.isdigit() for w in canonical_words(written)}
+        anchors, regions = {}, set()  # as written -> the turns that use it; the words of the regions named
         for written, code in mentions(question):  # by any of its names, or the report's acronym for it ("UE")
-            if not code.isdigit():
-                names = names_of(code) + [canonical_words(name) for name in expansions(written)]
-                anchors[written] = set().union(*(self._turns_showing(name) for name in names))
+            if code.isdigit():  # a region is said in too many ways: "West Africa", "le contexte ouest-africain"
+                regions.update(canonical_words(written))
+                continue
+            names = names_of(code) + [canonical_words(name) for name in expansions(written)]
+            anchors[written] = set().union(*(self._turns_showing(name) for name in names))
         if language in ("fr", "en"):
             taken = {w for a in anchors for w in canonical_words(a)} | regions
             phrases = [named_part(p) for p in entity_phrases(question)]
@@ -133,7 +132,7 @@ class ScopeCheck:
                     own, *french = forms(phrase)  # a French equivalent counts with half its words, as in shows()
                     anchors[phrase] = set().union(self._turns_showing(own),
                                                   *(self._turns_showing(f, share=0.5) for f in french))
-        for year in _YEAR.findall(question):
+        for year in YEAR.findall(question):
             anchors[year] = self._turns_with(year)
         used = {a: turns for a, turns in anchors.items() if turns}
         if len(used) < 2 or set.intersection(*used.values()):

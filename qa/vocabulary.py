@@ -165,23 +165,29 @@ def words(text):
     return [w.split("'")[-1] for w in _WORD.findall(text.replace("’", "'"))]
 
 
+def _stem_of(word, language, stems_of):
+    """The stem the vocabulary holds the word under, None when it holds none (too short, a stop word);
+    stems_of: (word, language) -> stem, filled as words come (they come back in every chunk)."""
+    key = (word, language)
+    if key not in stems_of:
+        tokens = analyze(word, language) if len(word) >= MIN_LETTERS and fold(word) not in STOP_WORDS else []
+        stems_of[key] = tokens[0] if tokens else None
+    return stems_of[key]
+
+
 def _stemmed_words(text, language, stems_of):
-    """(word, stem) of each word of text that the vocabulary holds words for (long enough, not a stop
-    word); stems_of: (word, language) -> stem, filled as words come (they come back in every chunk)."""
+    """(word, stem) of each word of text that the vocabulary holds words for."""
     for word in words(text):
-        key = (word, language)
-        if key not in stems_of:
-            tokens = analyze(word, language) if len(word) >= MIN_LETTERS and fold(word) not in STOP_WORDS else []
-            stems_of[key] = tokens[0] if tokens else None
-        if stems_of[key] is not None:
-            yield word, stems_of[key]
+        stem = _stem_of(word, language, stems_of)
+        if stem is not None:
+            yield word, stem
 
 
 def _phrases(text, language, stems_of):
     """(stem, phrase) for each word of text the vocabulary holds that a content word follows in its
     clause: the word and the words after it up to that one, as written ("lutte contre", "abus d'autorité")."""
     for clause in _CLAUSE.findall(text):
-        found = [(m.start(), m.end(), stems_of.get((m.group(), language))) for m in _WORD.finditer(clause)]
+        found = [(m.start(), m.end(), _stem_of(m.group(), language, stems_of)) for m in _WORD.finditer(clause)]
         for i, (start, _, stem) in enumerate(found):  # stem None: not a content word
             if stem is None:
                 continue

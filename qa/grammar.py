@@ -1,0 +1,52 @@
+"""What a question is about, read from the function words of its language (French and English, the
+languages of the reports): the nouns it names, the noun it asks for, and which words are verbs.
+Dictionary forms come from simplemma's lexicons (qa.analyzer.lemma)."""
+from qa.analyzer import lemma
+from qa.names import words_as_written
+from qa.text import fold
+
+# per language: determiners (a noun follows them), interrogatives (the noun after one names the kind
+# of answer asked for) and the words that may stand between ("Quel est l'avis", "How many victims")
+FUNCTION_WORDS = {
+    "fr": ("le la les l un une des du de d au aux ce cet cette ces leur leurs son sa ses notre nos votre vos",
+           "quel quelle quels quelles combien lequel laquelle lesquels lesquelles",
+           "est sont était étaient sera seront fut furent a ont été"),
+    "en": ("the a an this that these those its their his her our your",
+           "what which how",
+           "is are was were has have had been many much"),
+}
+_FUNCTION_WORDS = {language: tuple(set(fold(words).split()) for words in kinds)
+                   for language, kinds in FUNCTION_WORDS.items()}
+_INFINITIVE_AFTER = {"de", "d"}  # "afin de freiner": a verb, where "plantations de cacao" is a noun
+
+
+def nouns(question, language):
+    """(the noun the question asks for, the nouns it names): the words after a determiner ("contre
+    les mariages", "plantations de cacao", "the shipping companies"), but for the first after its
+    interrogative ("Quels obstacles", "Quel est l'avis", "Combien de projets", "How many victims"):
+    it names the kind of answer, a word the report need not use. (None, []) in other languages."""
+    if language not in _FUNCTION_WORDS:
+        return None, []
+    determiners, interrogatives, between = _FUNCTION_WORDS[language]
+    words = words_as_written(question.replace("’", "'"))
+    asked = next((next((w for w in words[i + 1:] if fold(w) not in between | determiners), None)
+                  for i, word in enumerate(words) if fold(word) in interrogatives), None)
+    named = [word for previous, word in zip([""] + words, words)
+             if fold(previous) in determiners and word[:1].islower() and word != asked
+             and fold(word) not in determiners | between
+             and not (language == "fr" and fold(previous) in _INFINITIVE_AFTER and _is_infinitive(word))]
+    return asked, named
+
+
+def is_verb_form(word):
+    """A conjugated French verb ("deviennent": "devenir") or a past participle ("soulevés", which the
+    lexicon gives as the adjective "soulevé", of "soulever")."""
+    import simplemma
+
+    found = lemma(word)
+    return found != word and found.endswith(("er", "ir", "re")) \
+        or found.endswith("é") and simplemma.is_known(found[:-1] + "er", lang="fr")
+
+
+def _is_infinitive(word):
+    return lemma(word) == word and word.endswith(("er", "ir", "re"))

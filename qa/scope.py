@@ -90,7 +90,7 @@ class ScopeCheck:
         if language not in ("fr", "en"):
             return missing
         report, grouped = searcher.report_words, searcher.report_words_by_initial
-        place_words = {w for written, _ in places for w in canonical_words(written)}
+        place_words = {w for written, _ in places for w in canonical_words(written)}  # judged as places above
         phrases = [named_part(p) for p in entity_phrases(question)
                    if not {fold(w) for w in words_as_written(p) if w[0].isupper()} <= place_words]
         candidates = [p for p in phrases if p and not shows(forms(p), report, self.phrases)
@@ -103,8 +103,8 @@ class ScopeCheck:
         if language in ("fr", "en") and language in searcher.report_languages:
             asked, named = nouns(question, language)
             for word in words_as_written(question.replace("’", "'")):
-                if len(word) < MIN_LETTERS or not word[0].islower() or fold(word) in STOP_WORDS | FIGURE_WORDS \
-                        or word == asked or self._uses(word, language):
+                if len(word) < MIN_LETTERS or not word[0].islower() or word == asked \
+                        or fold(word) in STOP_WORDS | FIGURE_WORDS | place_words or self._uses(word, language):
                     continue
                 # a noun that reports in its own language never write is not what they talk about: a
                 # near spelling ("compagnies": "campagnes") or the encoder's nearest word ("mariage":

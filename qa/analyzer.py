@@ -75,6 +75,13 @@ def lemma(word, language="fr"):
     return simplemma.lemmatize(word, lang=language)
 
 
+def is_word(word, language="fr"):
+    """simplemma's lexicon of the language has the word (in some form)."""
+    import simplemma
+
+    return simplemma.is_known(word, lang=language)
+
+
 def analyze_query(text):
     """Tokens of a question, with the French equivalents of English terms and the French names of
     the places it names ("إيطاليا": "italie") added."""

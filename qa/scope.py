@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from qa.analyzer import STOP_WORDS, analyze, lemma
+from qa.analyzer import STOP_WORDS, analyze, is_word, lemma
 from qa.grammar import is_verb_form, nouns
 from qa.glossary import expansions
 from qa.names import (ADJECTIVE_ENDINGS, YEAR, canonical_words, cognate_in, entity_phrases, forms, named_part,
@@ -132,7 +132,11 @@ class ScopeCheck:
             if len(stems) == 1 and len(stems[0]) >= ADJECTIVE_STEM and any(
                     w.startswith(stems[0]) for w in searcher.report_words_by_initial.get(stems[0][0], ())):
                 return True
-        return False
+        # a word no dictionary has may be one of the report's, mistyped ("victmes"); a word spelled
+        # right is another word
+        folded = fold(word)
+        return len(folded) >= MIN_LETTERS and not is_word(word, language) and any(
+            _one_edit_apart(folded, w) for w in searcher.report_words_by_initial.get(folded[0], ()))
 
     def apart(self, question, language):
         """The question's places, names and years that the report uses, when no turn uses them all
@@ -201,3 +205,15 @@ class ReportPhrases:
         for found in postings:
             rows &= set(found)
         return any(padded in " " + " ".join(canonical_words(self.searcher.described[row])) + " " for row in rows)
+
+
+def _one_edit_apart(one, other):
+    """One letter added, dropped, changed, or two swapped: a typing slip."""
+    if abs(len(one) - len(other)) > 1 or one == other:
+        return False
+    start = next((i for i, (a, b) in enumerate(zip(one, other)) if a != b), min(len(one), len(other)))
+    if len(one) == len(other):
+        return one[start + 1:] == other[start + 1:] or one[start:start + 2] == other[start:start + 2][::-1] \
+            and one[start + 2:] == other[start + 2:]
+    longer, shorter = (one, other) if len(one) > len(other) else (other, one)
+    return longer[start + 1:] == shorter[start:]

@@ -109,6 +109,7 @@ def test_the_answer_says_which_language_it_read(client):
     ("Quels obstacles les enseignants rencontrent-ils ?", True),
     ("Quel est l'avis des enseignants sur la formation ?", True),
     ("Combien de dossiers a-t-on ouverts ?", True),  # "ouverts" and "ouvrir": one verb
+    ("Quel rôle jouent les enseignnats dans les écoles ?", True),  # a typing slip of a word of the report
     # (names and words are checked through the encoder too: with the real one, in test_real_service)
 ])
 def test_a_question_on_what_the_report_never_mentions_is_flagged(client, conforms, question, answerable):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from qa.analyzer import analyze, analyze_query
-from qa.coverage import Claims
+from qa.coverage import WORDS_ALONE, Claims
 from qa.errors import UnknownSpeakerError
 from qa.glossary import expansions
 from qa.language import detect
@@ -203,8 +203,9 @@ class Attributor:
     def _misquote_strength(self, text, evidence, tokens, own, differences, language, claims):
         """How the backing sentence shows the statement to be a misquote of it: "words" when most of
         the statement's words are in it; "meaning" across languages, where fewer words can be seen,
-        when some are and only a figure or a negation differs (then the corrected statement must also
-        come closer to it); None otherwise. (A country changed across languages passes that test as
+        when some are and only a figure or a negation differs, or in French and English, when only
+        figures differ and the sentence carries all else the statement claims in other words (then
+        the corrected statement must also come closer to it); None otherwise. (A country changed across languages passes that test as
         readily in an invented statement as in a misquote: "La Tunisia ha chiesto...", "Nigeria". It
         is a misquote, then, only for another country or nationality, in a sentence the statement is
         surely a translation of and that says all else it claims.)"""
@@ -229,6 +230,9 @@ class Attributor:
             return "words" if swapped and surely else None
         if surely and all(d["kind"] == "figure" for d in differences):
             return "words"  # (a negation found in the report's clause may be "non seulement... mais")
+        if language in WORDS_ALONE and all(d["kind"] == "figure" for d in differences) \
+                and self._carries(evidence, claims):
+            return "meaning"
         return "meaning" if language != "fr" and coverage >= WORDS_ACROSS else None
 
     def _backs(self, evidence, tokens, own, alone=False):

@@ -92,6 +92,15 @@ def test_statements_in_other_languages_reach_their_speaker(real_searcher, text, 
         assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [difference]
 
 
+def test_a_figure_changed_in_a_french_statement_in_other_words_is_a_misquote(real_searcher):
+    """The report: "Grâce à l'opération Liberterra II (116 pays, plus de 3 000 victimes identifiées)".
+    Few of the statement's words are the sentence's, but all it claims is carried: only the figure differs."""
+    found = Attributor(real_searcher).attribute(
+        "Mme Nalubega a précisé que l'opération Liberterra II a permis d'identifier plus de 5 000 victimes.")
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Rosemary Nalubega"
+    assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("5 000", "3 000")]
+
+
 def test_the_nigerian_minister_is_not_an_ethiopian_one(real_searcher):
     """"النيجيري" names Nigeria: the Ethiopian speaker who also asked for cross-border cooperation,
     prevention, protection and prosecution is not the one who said it."""

@@ -7,6 +7,7 @@ bilingual glossary so that they reach the French text on the lexical side too.
 """
 import re
 
+import simplemma
 import Stemmer
 
 from qa.glossary import expansions
@@ -69,16 +70,12 @@ def analyze(text, language="fr"):
 
 def lemma(word, language="fr"):
     """The dictionary form of a word ("obtenus": "obtenir", "mariages": "mariage"), from simplemma's
-    lexicons (loaded on first use); the word itself when the lexicon does not have it."""
-    import simplemma
-
+    lexicons (each loaded on first use); the word itself when the lexicon does not have it."""
     return simplemma.lemmatize(word, lang=language)
 
 
 def is_word(word, language="fr"):
     """simplemma's lexicon of the language has the word (in some form)."""
-    import simplemma
-
     return simplemma.is_known(word, lang=language)
 
 

@@ -205,10 +205,11 @@ class Attributor:
         the statement's words are in it; "meaning" across languages, where fewer words can be seen,
         when some are and only a figure or a negation differs, or in French and English, when only
         figures differ and the sentence carries all else the statement claims in other words (then
-        the corrected statement must also come closer to it); None otherwise. (A country changed across languages passes that test as
-        readily in an invented statement as in a misquote: "La Tunisia ha chiesto...", "Nigeria". It
-        is a misquote, then, only for another country or nationality, in a sentence the statement is
-        surely a translation of and that says all else it claims.)"""
+        the corrected statement must also come closer to it); None otherwise. (A country changed
+        across languages passes that test as readily in an invented statement as in a misquote: "La
+        Tunisia ha chiesto...", "Nigeria". It is a misquote, then, only for another country or
+        nationality, in a sentence the statement is surely a translation of and that says all else
+        it claims.)"""
         shared = tokens & set(analyze(self._text_of(evidence)))
         # a name the glossary spells out ("ACNUR": "Haut-Commissariat des Nations Unies aux Réfugiés")
         # counts as one word, as the statement writes it: the sentence that introduces its speaker

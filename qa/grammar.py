@@ -1,7 +1,7 @@
 """What a question is about, read from the function words of its language (French and English, the
 languages of the reports): the nouns it names, the noun it asks for, and which words are verbs.
 Dictionary forms come from simplemma's lexicons (qa.analyzer.lemma)."""
-from qa.analyzer import lemma
+from qa.analyzer import is_word, lemma
 from qa.names import words_as_written
 from qa.text import fold
 
@@ -41,11 +41,9 @@ def nouns(question, language):
 def is_verb_form(word):
     """A conjugated French verb ("deviennent": "devenir") or a past participle ("soulevés", which the
     lexicon gives as the adjective "soulevé", of "soulever")."""
-    import simplemma
-
     found = lemma(word)
     return found != word and found.endswith(("er", "ir", "re")) \
-        or found.endswith("é") and simplemma.is_known(found[:-1] + "er", lang="fr")
+        or found.endswith("é") and is_word(found[:-1] + "er")
 
 
 def _is_infinitive(word):

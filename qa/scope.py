@@ -2,10 +2,13 @@
 French) a word, that the report never uses in any form ("AFRIPOL", "Bangladesh", "cryptomonnaies"),
 or on names and years that the report uses, but never together ("Tunisie" and "2024").
 
-A term counts as used when the report has it as written, as the adjective made from it, spelled
+A name counts as used when the report has it as written, as the adjective made from it, spelled
 alike in another language, through the glossary, under its name in another language (a country or
 region, through the CLDR's names), or, failing those, when the encoder finds a word of the report as
-close to it as a word and its translation usually are (the vocabulary's calibration).
+close to it as a word and its translation usually are (the vocabulary's calibration). A noun of a
+question asked in the language of the reports (qa/grammar.py) counts as used only when the reports
+write it, in some form (its stem, its dictionary form, a word made from it, a typing slip): in their
+own language, the encoder and near spellings find other words, not the same one.
 The other signals of the search (how close the best passage is) do not separate questions the report
 answers from questions next to it, so they are not used: a flag must never hide a real answer.
 """
@@ -61,7 +64,7 @@ class ScopeCheck:
         self.phrases = ReportPhrases(searcher, self.rows_with)
         self._places = {}
         for language in {"fr", "en"} & searcher.report_languages:
-            lemma("traite", language)  # loads the lexicon (0.2 s, 20 MB) now rather than on the first question
+            lemma("traite", language)  # loads the lexicon (0.2 s, 24 MB) now rather than on the first question
 
     def judge(self, question, language):
         missing = self.unaddressed(question, language)
@@ -117,8 +120,9 @@ class ScopeCheck:
         # an acronym the report does not have is unknown; other words may be the report's in another form
         to_ask = sorted({w for p in candidates if not p.isupper() for w in p.split() if len(w) >= 3})
         known = dict(zip(to_ask, searcher.vocabulary.stands_for(to_ask, searcher.encoder)))
-        return missing + list(dict.fromkeys(missing_nouns)) + [p for p in dict.fromkeys(candidates) if p.isupper() or not all(
-            known.get(w, True) for w in p.split() if len(w) >= 3)]
+        unknown = [p for p in dict.fromkeys(candidates)
+                   if p.isupper() or not all(known.get(w, True) for w in p.split() if len(w) >= 3)]
+        return missing + list(dict.fromkeys(missing_nouns)) + unknown
 
     def _uses(self, word, language):
         """The reports have the word or its dictionary form ("obtenus": "obtenir"), as written, by its

@@ -39,12 +39,19 @@ def nouns(question, language):
 
 
 def is_verb_form(word):
-    """A conjugated French verb ("deviennent": "devenir") or a past participle ("soulevés", which the
-    lexicon gives as the adjective "soulevé", of "soulever")."""
+    """A French verb: an infinitive ("freiner"), a conjugated form ("deviennent": "devenir") or a past
+    participle ("soulevés", "tenus": the lexicon gives the adjective "soulevé", "tenu", whose own
+    dictionary form is the verb)."""
     found = lemma(word)
-    return found != word and found.endswith(("er", "ir", "re")) \
-        or found.endswith("é") and is_word(found[:-1] + "er")
+    verb = lemma(found) if found.endswith(("é", "u", "i", "is")) else found
+    return _is_infinitive(word) or verb != word and verb.endswith(("er", "ir", "re")) and word.endswith(_VERB_ENDINGS)
+
+
+# how a conjugated verb or a participle ends: "frontières" (of "frontière") is none
+_VERB_ENDINGS = ("ent", "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "ait", "aient", "ant",
+                 "ons", "ez")
 
 
 def _is_infinitive(word):
-    return lemma(word) == word and word.endswith(("er", "ir", "re"))
+    """"lutter", not "couture": the lexicon knows no plural of a verb."""
+    return word.endswith(("er", "ir", "re")) and lemma(word) == word and not is_word(word + "s")

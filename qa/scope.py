@@ -30,6 +30,15 @@ MIN_LETTERS = 5  # shorter French words are too often forms of common verbs
 ADJECTIVE_STEM = 5  # a place of this many letters or more is named by a word sharing them ("Espagne", "espagnols")
 # French words that ask for a figure rather than name a subject: the report gives the figure ("12 %")
 FIGURE_WORDS = set(fold("pourcentage proportion nombre montant chiffre quantité somme total").split())
+# Words for the meeting itself, its parts, its people and what they said, in French and English: a
+# question names them to point at a passage ("Qu'a dit le délégué éthiopien", "lors de la séance de
+# clôture"), and a report may call them otherwise ("session", "intervenant") without failing to answer.
+# (Not "atelier", "workshop": "les ateliers de couture" is a subject.)
+MEETING_WORDS = set(fold("""séance session panel table plénière débat discussion échange exposé présentation
+intervention allocution discours propos remarque déclaration orateur oratrice intervenant intervenante panéliste
+délégué déléguée délégation participant participante représentant représentante modérateur modératrice
+meeting roundtable debate exchange plenary presentation address speech remark statement speaker
+panellist panelist delegate participant representative moderator""").split())
 
 
 @dataclass
@@ -107,7 +116,8 @@ class ScopeCheck:
             asked, named = nouns(question, language)
             for word in words_as_written(question.replace("’", "'")):
                 if len(word) < MIN_LETTERS or not word[0].islower() or word == asked \
-                        or fold(word) in STOP_WORDS | FIGURE_WORDS | place_words or self._uses(word, language):
+                        or {fold(word), fold(lemma(word, language))} & (STOP_WORDS | FIGURE_WORDS | MEETING_WORDS) \
+                        or fold(word) in place_words or self._uses(word, language):
                     continue
                 # a noun that reports in its own language never write is not what they talk about: a
                 # near spelling ("compagnies": "campagnes") or the encoder's nearest word ("mariage":

@@ -7,7 +7,7 @@ import pytest
 
 from qa.language import detect
 from qa.places import demonyms, mentions
-from qa.grammar import nouns
+from qa.grammar import is_verb_form, nouns
 from qa.vocabulary import Vocabulary
 
 
@@ -110,6 +110,9 @@ def test_the_answer_says_which_language_it_read(client):
     ("Quel est l'avis des enseignants sur la formation ?", True),
     ("Combien de dossiers a-t-on ouverts ?", True),  # "ouverts" and "ouvrir": one verb
     ("Quel rôle jouent les enseignnats dans les écoles ?", True),  # a typing slip of a word of the report
+    # words for the meeting and its people: a report may call them otherwise ("session", "intervenant")
+    ("Qu'a dit le délégué de l'OIM lors de la séance sur les écoles ?", True),
+    ("Quelles campagnes afin de freiner le recrutement ?", True),  # a verb says what was done, not what about
     # (names and words are checked through the encoder too: with the real one, in test_real_service)
 ])
 def test_a_question_on_what_the_report_never_mentions_is_flagged(client, conforms, question, answerable):
@@ -125,9 +128,18 @@ def test_a_question_on_what_the_report_never_mentions_is_flagged(client, conform
     ("Quelle a été la contribution de l'OIM ?", "contribution", []),
     ("Combien de dossiers ont été ouverts afin de lutter contre la traite ?", "dossiers", ["traite"]),  # no infinitive
     ("Que dit le rapport sur les mariages d'enfants ?", None, ["rapport", "mariages", "enfants"]),
+    ("Que dit le rapport sur les ateliers de couture ?", None, ["rapport", "ateliers", "couture"]),  # a noun in -re
 ])
 def test_the_nouns_of_a_french_question_and_the_one_it_asks_for(question, asked, named):
     assert nouns(question, "fr") == (asked, named)
+
+
+@pytest.mark.parametrize("word, verb", [
+    ("freiner", True), ("deviennent", True), ("soulevés", True), ("tenus", True), ("fixées", True),
+    ("frontières", False), ("couture", False), ("mariages", False), ("prises", False),
+])
+def test_a_french_verb_is_told_from_a_noun(word, verb):
+    assert is_verb_form(word) is verb
 
 
 @pytest.mark.parametrize("text, code", [

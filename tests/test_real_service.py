@@ -134,6 +134,7 @@ def test_a_speaker_who_said_something_related_is_not_confirmed(real_searcher):
     # the noun asked for ("obstacles") and a verb the report writes in another form ("soulevées") are not the subject
     ("Quels obstacles les magistrats de liaison ont-ils soulevés ?", True),
     ("Que fait la police malienne ?", True),  # the report names Mali; "malienne" is judged as the place it names
+    ("Qu'a dit le délégué éthiopien sur les équipes d'enquête conjointes ?", True),  # the report: "M. Abrham Ayalew"
 ])
 def test_questions_on_what_the_report_never_mentions(real_searcher, question, answerable):
     result = real_searcher.search(question)

@@ -18,6 +18,9 @@ FUNCTION_WORDS = {
 _FUNCTION_WORDS = {language: tuple(set(fold(words).split()) for words in kinds)
                    for language, kinds in FUNCTION_WORDS.items()}
 _INFINITIVE_AFTER = {"de", "d"}  # "afin de freiner": a verb, where "plantations de cacao" is a noun
+# how a conjugated verb or a participle ends: "frontières" (of "frontière") is none
+_VERB_ENDINGS = ("ent", "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "ait", "aient", "ant",
+                 "ons", "ez")
 
 
 def nouns(question, language):
@@ -44,12 +47,8 @@ def is_verb_form(word):
     dictionary form is the verb)."""
     found = lemma(word)
     verb = lemma(found) if found.endswith(("é", "u", "i", "is")) else found
-    return _is_infinitive(word) or verb != word and verb.endswith(("er", "ir", "re")) and word.endswith(_VERB_ENDINGS)
-
-
-# how a conjugated verb or a participle ends: "frontières" (of "frontière") is none
-_VERB_ENDINGS = ("ent", "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "ait", "aient", "ant",
-                 "ons", "ez")
+    return _is_infinitive(word) or (verb != word and verb.endswith(("er", "ir", "re"))
+                                    and word.endswith(_VERB_ENDINGS))
 
 
 def _is_infinitive(word):

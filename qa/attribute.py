@@ -161,7 +161,10 @@ class Attributor:
         paraphrases, misquotes = [], []
         # a negation moves a statement away from the passage it denies: it is also compared without it
         affirmed = self.searcher.encode(without_negation(text)) if denies else None
+        named_person = any(fold(w) in self._speaker_words for w in words(text))
         for hit in result.candidates[: max(k, 10)]:
+            if named_person and hit.chunk.kind == "narrative" and not hit.chunk.speakers:
+                continue  # a statement of what a person said is not backed by what nobody says
             evidence = as_written = self._evidence(hit.row, vector)
             if affirmed is not None:
                 evidence = max(evidence, self._evidence(hit.row, affirmed), key=lambda e: e.support)

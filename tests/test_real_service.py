@@ -101,6 +101,13 @@ def test_a_figure_changed_in_a_french_statement_in_other_words_is_a_misquote(rea
     assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("5 000", "3 000")]
 
 
+def test_what_a_person_said_is_not_backed_by_a_passage_of_nobody(real_searcher):
+    """The governor is listed among the opening speakers in a narrative paragraph; an invented statement
+    of his is not credited to that list (nobody) for its long sentence's many words."""
+    found = Attributor(real_searcher).attribute("Sanwo-Olu ha annunciato che Lagos ospiterà i Giochi Olimpici.")
+    assert found.verdict == "not_found" and not found.candidates
+
+
 def test_the_nigerian_minister_is_not_an_ethiopian_one(real_searcher):
     """"النيجيري" names Nigeria: the Ethiopian speaker who also asked for cross-border cooperation,
     prevention, protection and prosecution is not the one who said it."""

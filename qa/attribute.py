@@ -149,8 +149,8 @@ class Attributor:
         # among the names already
         names += [w for w, code in mentions(text) if not w[0].isupper() and not w[0].islower()
                   and code.isalpha() and code not in UNIONS]
-        names += [w for w in dict.fromkeys(words(text)) if fold(w) in self._speaker_words
-                  and not any(w in p.split() for p in names)]
+        people = [w for w in dict.fromkeys(words(text)) if fold(w) in self._speaker_words]
+        names += [w for w in people if not any(w in p.split() for p in names)]
         own, tokens = analyze(text), set(analyze_query(text))
         if language != "fr":  # its words reach the report's through the encoder, as in search
             within = self.searcher.words_of([hit.row for hit in result.candidates[:max(k, 10)]])
@@ -161,9 +161,8 @@ class Attributor:
         paraphrases, misquotes = [], []
         # a negation moves a statement away from the passage it denies: it is also compared without it
         affirmed = self.searcher.encode(without_negation(text)) if denies else None
-        named_person = any(fold(w) in self._speaker_words for w in words(text))
         for hit in result.candidates[: max(k, 10)]:
-            if named_person and hit.chunk.kind == "narrative" and not hit.chunk.speakers:
+            if people and hit.chunk.kind == "narrative" and not hit.chunk.speakers:
                 continue  # a statement of what a person said is not backed by what nobody says
             evidence = as_written = self._evidence(hit.row, vector)
             if affirmed is not None:

@@ -39,6 +39,7 @@ intervention allocution discours propos remarque déclaration orateur oratrice i
 délégué déléguée délégation participant participante représentant représentante modérateur modératrice
 meeting roundtable debate exchange plenary presentation address speech remark statement speaker
 panellist panelist delegate participant representative moderator""").split())
+NOT_SUBJECTS = STOP_WORDS | FIGURE_WORDS | MEETING_WORDS
 
 
 @dataclass
@@ -116,7 +117,7 @@ class ScopeCheck:
             asked, named = nouns(question, language)
             for word in words_as_written(question.replace("’", "'")):
                 if len(word) < MIN_LETTERS or not word[0].islower() or word == asked \
-                        or {fold(word), fold(lemma(word, language))} & (STOP_WORDS | FIGURE_WORDS | MEETING_WORDS) \
+                        or {fold(word), fold(lemma(word, language))} & NOT_SUBJECTS \
                         or fold(word) in place_words or self._uses(word, language):
                     continue
                 # a noun that reports in its own language never write is not what they talk about: a

@@ -24,8 +24,8 @@ from qa.errors import UnknownSpeakerError
 from qa.glossary import expansions
 from qa.language import detect
 from qa.names import (YEAR, canonical_words, cognate_in, context_words, entity_phrases, figure_in, figures, forms,
-                      negated, in_figures, negation_context, number_words, proportions, shows, without_negation,
-                      words_as_written, written_figures)
+                      negated, in_figures, negation_context, number_words, proportions, reported, shows,
+                      without_negation, words_as_written, written_figures)
 from qa.places import mentions, nationalities, used_in
 from qa.searcher import WORD_BONUS
 from qa.text import fold
@@ -160,8 +160,23 @@ class Attributor:
                         self.searcher.encoder)
         paraphrases, misquotes = [], []
         # a negation moves a statement away from the passage it denies: it is also compared without it
-        affirmed = self.searcher.encode(without_negation(text)) if denies else None
-        for hit in result.candidates[: max(k, 10)]:
+        # (and, when it names who said it, without that: "Mme Oringo a affirmé que...", whose name would
+        # draw it to the sentence introducing her rather than to the clause it denies)
+        claim = reported(text)
+        if not any(p in text[:len(text) - len(claim)] for p in people):
+            claim = text
+        affirmed = self.searcher.encode(without_negation(claim)) if denies else None
+        # a misquote is told by the words it reports and who said them, not by how it says they said them
+        # ("a affirmé que": a reporting verb the report need not use)
+        framing = set(analyze(text[:len(text) - len(claim)])) - set(analyze(claim)) - set(analyze(" ".join(people)))
+        said_tokens, said_own = tokens - framing, [w for w in own if w not in framing]
+        hits = result.candidates[: max(k, 10)]
+        if affirmed is not None and claim != text:  # ...and looked for on its own
+            seen = {hit.row for hit in hits}
+            hits += [hit for hit in self.searcher.search(without_negation(claim), k=max(k, 10), vector=affirmed,
+                                                         judge_scope=False, document=document).candidates[:max(k, 10)]
+                     if hit.row not in seen]
+        for hit in hits:
             if people and hit.chunk.kind == "narrative" and not hit.chunk.speakers:
                 continue  # a statement of what a person said is not backed by what nobody says
             evidence = as_written = self._evidence(hit.row, vector)
@@ -176,7 +191,8 @@ class Attributor:
             if differences is None:
                 continue  # differs in too much, or in something the passage has no counterpart for
             if differences:
-                strength = self._misquote_strength(text, evidence, tokens, own, differences, language, claims)
+                strength = self._misquote_strength(text, evidence, said_tokens, said_own, differences, language,
+                                                   claims)
                 if strength:
                     misquotes.append((evidence, differences, strength, as_written.support))
                 continue
@@ -212,7 +228,10 @@ class Attributor:
         Tunisia ha chiesto...", "Nigeria". It is a misquote, then, only for another country or
         nationality, in a sentence the statement is surely a translation of and that says all else
         it claims.)"""
-        shared = tokens & set(analyze(self._text_of(evidence)))
+        # (its speakers' names count as its words: "Mme Oringo a affirmé que..." and her turn's clause)
+        chunk = self.searcher.chunks[evidence.row]
+        names = " ".join(self.searcher.corpus.speaker(s).name for s in chunk.speakers)
+        shared = tokens & set(analyze(self._text_of(evidence) + " " + names))
         # a name the glossary spells out ("ACNUR": "Haut-Commissariat des Nations Unies aux Réfugiés")
         # counts as one word, as the statement writes it: the sentence that introduces its speaker
         # would otherwise share a statement's worth of words with it

@@ -192,6 +192,18 @@ def without_negation(text):
     return re.sub(r"\s*\b(?:not|never|nicht|nunca|não|non)\b|n't\b", "", text, flags=re.I)
 
 
+# what introduces the words a statement reports: "X a affirmé que ...", "X said that ...", "X sagte, dass ..."
+_REPORTED = re.compile(r"^(?:\S+\s+){1,7}?(?:(?:que|that|dass|che|أن|إن)\s+|qu['’])|^(?:\S+\s+){0,4}?\S+,\s+", re.I)
+
+
+def reported(text):
+    """The words a statement reports, without who said them: "Mme Oringo a affirmé que les survivants
+    ..." -> "les survivants ...". text itself when it reports nobody's words."""
+    match = _REPORTED.match(text)
+    rest = text[match.end():] if match else ""
+    return rest if len(rest.split()) >= 3 else text
+
+
 def negation_context(text):
     """The negation and the words around it: "does not disproportionately affect"."""
     match = _NEGATION.search(text)

@@ -2,7 +2,7 @@
 and the pieces attribution is made of."""
 import pytest
 
-from qa.names import entity_phrases, is_round, negated, proportions, written_figures
+from qa.names import entity_phrases, is_round, negated, proportions, reported, written_figures
 from qa.places import nationalities, used_in
 from qa.text import clause_spans
 
@@ -89,6 +89,19 @@ def test_the_page_does_not_name_the_person_asked_about_among_those_who_said_it(c
 ])
 def test_negation(text, expected):
     assert negated(text) is expected
+
+
+@pytest.mark.parametrize("text, words_reported", [
+    ("Mme Oringo a affirmé que les survivants ne sont pas des experts.", "les survivants ne sont pas des experts."),
+    ("M. Sall a dit qu'il faut agir vite.", "il faut agir vite."),
+    ("The minister said that sharing was not a priority.", "sharing was not a priority."),
+    ("Graviano sagte, dass Schleusung nicht verbunden sei.", "Schleusung nicht verbunden sei."),
+    ("Según Muteshi, los programas no son clave.", "los programas no son clave."),
+    ("La société civile joue un rôle central.", "La société civile joue un rôle central."),
+    ("Il a dit que non.", "Il a dit que non."),  # too little left to be what was said
+])
+def test_the_words_a_statement_reports(text, words_reported):
+    assert reported(text) == words_reported
 
 
 def test_figures_as_written_and_which_are_round():

@@ -101,6 +101,22 @@ def test_a_figure_changed_in_a_french_statement_in_other_words_is_a_misquote(rea
     assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("5 000", "3 000")]
 
 
+@pytest.mark.parametrize("text, clause", [
+    ("Mme Oringo a déclaré que les survivants n'ont pas besoin d'un soutien durable pour atteindre la résilience.",
+     "3) fournir un soutien durable"),
+    ("Ms Oringo said that survivors should not be involved and recognised as experts.",
+     "1) impliquer et reconnaître les survivants"),
+])
+def test_a_denied_clause_of_a_long_enumeration_is_a_misquote_of_that_clause(real_searcher, text, clause):
+    """Ms Oringo's six commitments are one long sentence of the turn after the one that introduces her.
+    The statement without her name and its negation finds the clause it denies; with them, it came
+    closest to her introduction, which says nothing of it."""
+    found = Attributor(real_searcher).attribute(text)
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Malaika Oringo"
+    [difference] = found.candidates[0].differences
+    assert difference["kind"] == "negation" and difference["report"].startswith(clause)
+
+
 def test_what_a_person_said_is_not_backed_by_a_passage_of_nobody(real_searcher):
     """The governor is listed among the opening speakers in a narrative paragraph; an invented statement
     of his is not credited to that list (nobody) for its long sentence's many words."""

@@ -353,6 +353,8 @@ class Attributor:
                     return None
                 # a year for a year, a count for a count ("1,929 people" is not "en 2023")
                 alike = [o for o in offered if bool(YEAR.fullmatch(o[0])) == bool(YEAR.fullmatch(written))]
+                if not alike and YEAR.fullmatch(written):
+                    return None  # a year is not a count changed: "by 2030" is no misquote of "60 %"
                 closest = min(alike or offered, key=lambda o: abs(math.log((abs(o[1]) + 1) / (abs(value) + 1))))
                 offered.remove(closest)
                 differences.append({"statement": written, "report": closest[0], "kind": "figure"})

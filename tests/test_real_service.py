@@ -117,6 +117,14 @@ def test_a_denied_clause_of_a_long_enumeration_is_a_misquote_of_that_clause(real
     assert difference["kind"] == "negation" and difference["report"].startswith(clause)
 
 
+def test_a_year_is_not_a_count_misquoted(real_searcher):
+    """Ms Ngalikpima said her projects target 60 % of women; "by 2030" in an invented statement is
+    not that figure changed."""
+    found = Attributor(real_searcher).attribute(
+        "Mme Ngalikpima a déclaré que les chatbots remplaceront les travailleurs sociaux d'ici 2030.")
+    assert found.verdict == "not_found" and not found.candidates
+
+
 def test_what_a_person_said_is_not_backed_by_a_passage_of_nobody(real_searcher):
     """The governor is listed among the opening speakers in a narrative paragraph; an invented statement
     of his is not credited to that list (nobody) for its long sentence's many words."""

@@ -150,6 +150,8 @@ class Attributor:
         names += [w for w, code in mentions(text) if not w[0].isupper() and not w[0].islower()
                   and code.isalpha() and code not in UNIONS]
         people = [w for w in dict.fromkeys(words(text)) if fold(w) in self._speaker_words]
+        # (a speaker's name in Arabic script stands for the name as the report writes it: "ميغنو", "Mignot")
+        people += [n for n in self.searcher.latin_names.of(text) if fold(n) in self._speaker_words]
         names += [w for w in people if not any(w in p.split() for p in names)]
         own, tokens = analyze(text), set(analyze_query(text))
         if language != "fr":  # its words reach the report's through the encoder, as in search

@@ -20,6 +20,7 @@ from qa.errors import (IndexMismatchError, UnknownDocumentError, UnknownKindErro
                        UnknownSpeakerError)
 from qa.fusion import rrf, weighted
 from qa.language import detect
+from qa.latin import LatinNames
 from qa.names import HONORIFICS, by_initial, canonical_words, words_as_written
 from qa.rankings import Rankings
 from qa.scope import Scope, ScopeCheck
@@ -108,15 +109,18 @@ class Searcher:
         # in lower case somewhere (common nouns, not names): for attribution and for the scope check
         self.described = []  # per chunk: its text, who says it and where ("Valletta" names the PACV section)
         self.described_words = []  # per chunk, the canonical words of that, as a set
-        self.report_words, lower_case = set(), set()
+        self.report_words, lower_case, capitalised = set(), set(), set()
         for chunk in self.chunks:
             section = self.corpus.section(chunk.section)
             self.described.append(" ".join((chunk.text, self.speakers_text(chunk), section.title if section else "")))
             self.described_words.append(set(canonical_words(self.described[-1])))
             self.report_words.update(self.described_words[-1])
             lower_case.update(w for w in words_as_written(chunk.text) if w[0].islower())
+            capitalised.update(w for w in words_as_written(self.described[-1]) if w[0].isupper())
         self.common_words = {fold(w) for w in lower_case}  # each word folded once, not at each use
         self.report_words_by_initial = by_initial(self.report_words)
+        # the report's names (written with a capital, never in lower case), for those written in Arabic script
+        self.latin_names = LatinNames(w for w in capitalised if fold(w) not in self.common_words)
         self.languages = [self.corpus.document_of(c).language for c in self.chunks]
         self.report_languages = set(self.languages)
         self.rankings = Rankings(self.dense, self.sparse, self.sentences, self.vocabulary, encoder, self.languages)
@@ -199,8 +203,9 @@ class Searcher:
         allowed = self.allowed_rows(speaker, section, kind, document)
         timings = {}
         started = time.perf_counter()
-        if vector is None:
-            vector = self.encode(question)
+        named = self.latin_names.of(question)  # names written in Arabic script, as the report writes them
+        if vector is None:  # the encoder reads them better in the report's spelling too
+            vector = self.encode(" ".join([question] + named))
         timings["encode_ms"] = _ms(started)
 
         started = time.perf_counter()
@@ -216,6 +221,9 @@ class Searcher:
             # (names of organisations and places through the glossary and the CLDR)
             within = self.words_of([row for row, _ in dense[:TRANSLATION_CONTEXT] + sentence[:TRANSLATION_CONTEXT]])
             tokens += [t for t in self.vocabulary.translate(question, self.encoder, within=within) if t not in tokens]
+            # and names written in Arabic script reach the report's by their sound ("ليبرتيرا": "Liberterra")
+            for name in named:  # exact where the report writes it, stemmed elsewhere
+                tokens += [t for t in [fold(name)] + analyze(name) if t not in tokens]
         if language not in ("fr", "en"):
             # English shares many stems with French ("victims", "protection"): the lexical side
             # counts less only for the other languages

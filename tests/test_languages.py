@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from qa.language import detect
+from qa.latin import LatinNames, skeleton
 from qa.places import demonyms, mentions
 from qa.grammar import is_verb_form, nouns
 from qa.vocabulary import Vocabulary
@@ -213,3 +214,29 @@ def test_the_page_says_which_names_never_meet(client, lang, notice):
     text = client.get("/search", query_string={"q": "Qu'a fait l'Espagne en 2025 ?", "lang": lang}).get_data(as_text=True)
     assert notice in text and 'id="not-answered"' in text
     assert ("Espagne et 2025" if lang == "fr" else "Espagne and 2025") in text
+
+
+@pytest.mark.parametrize("latin, arabic", [("Liberterra", "ليبرتيرا"), ("Nalubega", "نالوبيغا"), ("INTERPOL", "إنتربول"),
+                                          ("Baumgartner", "بومغارتنر"), ("Graviano", "غرافيانو"), ("Zanette", "زانيتي"), ("Garcia", "غارسيا")])
+def test_a_name_and_its_arabic_spelling_have_one_skeleton(latin, arabic):
+    assert skeleton(latin) == skeleton(arabic)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("ماذا قالت نالوبيغا عن عملية ليبرتيرا؟", ["Nalubega", "Liberterra"]),
+    ("قال ميغنو إن", ["Mignot"]),  # a final "t" is not heard
+    ("يعملون إلى جانب والإنتربول", ["INTERPOL"]),  # under "and the"
+    ("مكافحة الاتجار بالبشر", []),  # "trafficking", a word of the language, sounds like "Tuggar"
+    ("سيمول", []),  # "will finance": "Samuel" or "Somalie"? neither
+    ("للإيكواس", []),  # "for the ECOWAS" is not "Lucas"
+    ("Nalubega", []),  # written in Latin script already
+])
+def test_names_written_in_arabic_script_are_the_reports(text, found):
+    names = LatinNames(["Nalubega", "Liberterra", "Mignot", "INTERPOL", "Tuggar", "Samuel", "Somalie", "Lucas"])
+    assert names.of(text) == found
+
+
+def test_a_question_naming_a_speaker_in_arabic_script_finds_her_by_her_name(mini_searcher):
+    """The lexical ranking reads the name as the report writes it (the fake encoder knows no Arabic)."""
+    hits = mini_searcher.search("ماذا قالت لوبيز؟", 5).hits
+    assert [h.ranks["sparse"] for h in hits if h.chunk.speakers == ["ana-lopez"]] == [1]

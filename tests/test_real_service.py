@@ -132,6 +132,15 @@ def test_what_a_person_said_is_not_backed_by_a_passage_of_nobody(real_searcher):
     assert found.verdict == "not_found" and not found.candidates
 
 
+def test_a_speaker_named_in_arabic_script_is_a_person_of_the_report(real_searcher):
+    """"ميغنو" is Mr Mignot: an invented statement of his is not credited to the narrative paragraph that
+    lists the opening speakers, and a question about Ms Nalubega's words finds her."""
+    found = Attributor(real_searcher).attribute("قال ميغنو إن الاتحاد الأوروبي سيبني مطارا جديدا في لاغوس.")
+    assert found.verdict == "not_found" and not found.candidates
+    hits = real_searcher.search("ماذا قالت نالوبيغا عن عملية ليبرتيرا؟", 1).hits
+    assert hits[0].chunk.speakers == ["rosemary-nalubega"]
+
+
 def test_the_nigerian_minister_is_not_an_ethiopian_one(real_searcher):
     """"النيجيري" names Nigeria: the Ethiopian speaker who also asked for cross-border cooperation,
     prevention, protection and prosecution is not the one who said it."""

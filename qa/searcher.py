@@ -21,7 +21,9 @@ from qa.errors import (IndexMismatchError, UnknownDocumentError, UnknownKindErro
 from qa.fusion import rrf, weighted
 from qa.language import detect
 from qa.latin import LatinNames
-from qa.names import HONORIFICS, by_initial, canonical_words, words_as_written
+from qa.names import (HONORIFICS, by_initial, canonical_words, entity_phrases, forms, shows,
+                      words_as_written)
+from qa.places import mentions, names_of
 from qa.rankings import Rankings
 from qa.scope import Scope, ScopeCheck
 from qa.text import fold
@@ -33,6 +35,7 @@ WORD_BONUS = 0.1
 # "Who talked most about this": how many of the best candidates the facets count.
 FACET_DEPTH = 20
 TRANSLATION_CONTEXT = 10  # chunks of each vector ranking whose words a question's words are translated into
+NAMING_DEPTH = 10  # the first candidates reordered by what they name (questions in other languages)
 
 
 @dataclass
@@ -244,6 +247,8 @@ class Searcher:
         if front != 1.0:
             fused = sorted(((row, score * (front if self.chunks[row].kind == "front_matter" else 1.0), ranks)
                             for row, score, ranks in fused), key=lambda x: (-x[1], x[0]))
+        if language not in ("fr", "en"):  # (in French and English, the lexical side reads the names)
+            fused = self._naming_first(question, named, fused)
         # one passage, one result: a passage is represented by its best chunk, highlighted at its best sentence
         candidates, shown = [], set()
         # the sentences of the candidates only, compared once: the index may hold millions
@@ -272,6 +277,24 @@ class Searcher:
         scope = self.scope_check.judge(question, language) if judge_scope else Scope()
         timings["scope_ms"] = _ms(started)
         return SearchResult(question, candidates[offset:offset + k], candidates, timings, language, scope)
+
+    def _naming_first(self, question, named, fused):
+        """fused with, among its first NAMING_DEPTH, the passages that name more of what the question
+        names (its places, organisations and people, where the reports name them at all) before the
+        others, each group in its order: in a language the lexical side hardly reads, the encoder
+        alone would put the meeting's overview, which names every country, before the speaker who
+        spoke of the one asked about ("مع أي دول شكلت إثيوبيا فرق تحقيق مشتركة؟")."""
+        phrases = entity_phrases(question)
+        entities = [forms(phrase) for phrase in phrases]
+        entities += [[canonical_words(written)] + names_of(code, ("fr", "en")) for written, code in mentions(question)
+                     if not any(written in phrase for phrase in phrases)]
+        entities += [[[fold(name)]] for name in named]
+        entities = [e for e in entities if shows(e, self.report_words)]
+        if not entities:
+            return fused
+        head = fused[:NAMING_DEPTH]
+        naming = [sum(shows(e, self.described_words[row]) for e in entities) for row, _, _ in head]
+        return [head[i] for i in sorted(range(len(head)), key=lambda i: -naming[i])] + fused[NAMING_DEPTH:]
 
     def words_of(self, rows):
         """The vocabulary's rows of the words of these chunks."""

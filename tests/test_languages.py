@@ -240,3 +240,11 @@ def test_a_question_naming_a_speaker_in_arabic_script_finds_her_by_her_name(mini
     """The lexical ranking reads the name as the report writes it (the fake encoder knows no Arabic)."""
     hits = mini_searcher.search("ماذا قالت لوبيز؟", 5).hits
     assert [h.ranks["sparse"] for h in hits if h.chunk.speakers == ["ana-lopez"]] == [1]
+
+
+def test_in_another_language_the_passages_naming_its_place_come_first(mini_searcher):
+    """Among the first candidates, those that name the country asked about come before the others
+    (the fake encoder knows no Arabic: its order alone would be a lottery)."""
+    hits = mini_searcher.search("ماذا قيل عن موريتانيا؟", 10).hits
+    naming = ["mauritanie" in mini_searcher.described_words[h.row] for h in hits]
+    assert any(naming) and naming == sorted(naming, reverse=True)

@@ -35,7 +35,10 @@ _RESULT = {
     "type": "object",
     "required": ["id", "rank", "score", "text", "highlight", "speakers", "section", "kind", "source"],
     "properties": {
-        "id": {"type": "string"}, "rank": {"type": "integer", "minimum": 1}, "score": {"type": "number"},
+        "id": {"type": "string"}, "rank": {"type": "integer", "minimum": 1},
+        "score": {"type": "number", "description": "the fused score of the rankings; results follow rank, which for a "
+                  "question in a language other than French or English also puts the passages that name its places "
+                  "and people first among the first ten"},
         "text": {"type": "string"}, "highlight": {"type": "string"},
         "highlight_span": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
         "speakers": {"type": "array", "items": {"$ref": "#/components/schemas/Speaker"}},

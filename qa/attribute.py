@@ -21,7 +21,7 @@ import numpy as np
 from qa.analyzer import analyze, analyze_query
 from qa.coverage import WORDS_ALONE, Claims
 from qa.errors import UnknownSpeakerError
-from qa.glossary import expansions
+from qa.glossary import expansions, months_in
 from qa.language import detect
 from qa.names import (YEAR, canonical_words, cognate_in, context_words, entity_phrases, figure_in, figures, forms,
                       negated, in_figures, negation_context, number_words, proportions, reported, shows,
@@ -51,6 +51,7 @@ MISQUOTES_TRIED = 3  # each costs one more encoding of the statement
 # the statement sets up to attribution.final5.jsonl)
 COVERED = 0.5
 UNIONS = {"EU", "UN"}  # the CLDR's territories that are organisations: the report names them by acronym
+FIGURES = ("figure", "date")  # the kinds of difference a number is: a count, a year, a month
 NEAR_COPY = 0.8  # the share of a statement's words in one sentence that makes it that sentence, changed
 
 
@@ -149,6 +150,9 @@ class Attributor:
         # among the names already
         names += [w for w, code in mentions(text) if not w[0].isupper() and not w[0].islower()
                   and code.isalpha() and code not in UNIONS]
+        # a month is a date, compared as such, not a name ("March", "März")
+        months = {written for written, _ in months_in(text)}
+        names = [p for p in names if not set(p.split()) <= months]
         people = [w for w in dict.fromkeys(words(text)) if fold(w) in self._speaker_words]
         # (a speaker's name in Arabic script stands for the name as the report writes it: "ميغنو", "Mignot")
         people += [n for n in self.searcher.latin_names.of(text) if fold(n) in self._speaker_words]
@@ -212,7 +216,7 @@ class Attributor:
         for evidence, differences, strength, written in sorted(misquotes, key=lambda m: -m[0].support)[:MISQUOTES_TRIED]:
             # a figure changed in a sentence the statement is surely a translation of: the corrected
             # statement hardly moves (a number weighs little on the encoder), and need not
-            figures_only = all(d["kind"] == "figure" for d in differences)
+            figures_only = all(d["kind"] in FIGURES for d in differences)
             if strength == "words" or figures_only and evidence.support >= self.sure \
                     or self._corrected_is_closer(text, evidence, differences, written):
                 [candidate] = self._group([evidence], 1, vector)
@@ -252,9 +256,9 @@ class Attributor:
             swapped = all(self._is_place(d["statement"]) and self._is_place(d["report"])
                           or nationalities(d["statement"]) and nationalities(d["report"]) for d in names)
             return "words" if swapped and surely else None
-        if surely and all(d["kind"] == "figure" for d in differences):
+        if surely and all(d["kind"] in FIGURES for d in differences):
             return "words"  # (a negation found in the report's clause may be "non seulement... mais")
-        if language in WORDS_ALONE and all(d["kind"] == "figure" for d in differences) \
+        if language in WORDS_ALONE and all(d["kind"] in FIGURES for d in differences) \
                 and self._carries(evidence, claims):
             return "meaning"
         return "meaning" if language != "fr" and coverage >= WORDS_ACROSS else None
@@ -360,6 +364,14 @@ class Attributor:
                 closest = min(alike or offered, key=lambda o: abs(math.log((abs(o[1]) + 1) / (abs(value) + 1))))
                 offered.remove(closest)
                 differences.append({"statement": written, "report": closest[0], "kind": "figure"})
+        said_months = {french for _, french in months_in(self.searcher.chunks[row].text)}
+        for written, french in months_in(text):
+            if french in said_months:
+                continue
+            offered = [m for m, f in months_in(sentence) if f not in {f for _, f in months_in(text)}]
+            if not offered:
+                return None  # a month the passage does not give: nothing to compare it with
+            differences.append({"statement": written, "report": offered[0], "kind": "date"})
         absent = [p for p in names if not self._shows(p, self._words[row])]
         if absent:
             around = self._around(evidence)

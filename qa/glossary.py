@@ -144,6 +144,12 @@ def _months():
                               + rf")(?!{_WORD})")
 
 
+def months_in(text):
+    """[(month as written, the French month)] of the months text names, in any of the dialogues' languages."""
+    months, pattern = _months()
+    return [(m.group(1), months[m.group(1)]) for m in pattern.finditer(text)]
+
+
 def names_in(text):
     """The names of organisations and processes text writes (folded): words that name, not that claim."""
     _, acronyms_pattern, _, names_pattern = _tables()

@@ -104,6 +104,14 @@ def test_the_words_a_statement_reports(text, words_reported):
     assert reported(text) == words_reported
 
 
+def test_months_in_any_language_are_the_reports_months():
+    from qa.glossary import months_in
+
+    assert months_in("to be held in March 2026") == [("March", "mars")]
+    assert months_in("en junio de 2025, im Dezember") == [("junio", "juin"), ("Dezember", "décembre")]
+    assert months_in("it may be held") == []  # English writes its months with a capital
+
+
 def test_figures_as_written_and_which_are_round():
     assert [w for w, _ in written_figures("65 000 élèves, 1,300 morts, 34,75 millions, en 2025-2026")] == \
         ["65 000", "1,300", "34,75", "2025", "2026"]

@@ -117,6 +117,21 @@ def test_a_denied_clause_of_a_long_enumeration_is_a_misquote_of_that_clause(real
     assert difference["kind"] == "negation" and difference["report"].startswith(clause)
 
 
+@pytest.mark.parametrize("text, month", [
+    ("M. Mignot a annoncé la deuxième conférence de l'Alliance mondiale contre le trafic de personnes migrantes, "
+     "qui se tiendra à Bruxelles en mars 2025.", "mars"),
+    ("Mignot anunció la segunda conferencia de la Alianza Mundial contra el tráfico de migrantes, que se celebrará "
+     "en Bruselas en junio de 2025.", "junio"),
+])
+def test_a_month_changed_is_a_misquote(real_searcher, text, month):
+    """The report: the conference "se tiendra à Bruxelles en décembre 2025". Another month is not that
+    sentence paraphrased."""
+    found = Attributor(real_searcher).attribute(text)
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Gautier Mignot"
+    assert [(d["statement"], d["report"], d["kind"]) for d in found.candidates[0].differences] == \
+        [(month, "décembre", "date")]
+
+
 def test_a_year_is_not_a_count_misquoted(real_searcher):
     """Ms Ngalikpima said her projects target 60 % of women; "by 2030" in an invented statement is
     not that figure changed."""

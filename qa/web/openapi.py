@@ -126,9 +126,9 @@ _EVIDENCE = {
 }
 _DIFFERENCE = {
     "type": "object", "required": ["statement", "report"],
-    "description": "a figure, name or negation of the statement and what the report says instead",
+    "description": "a figure, date (a month), name or negation of the statement and what the report says instead",
     "properties": {"statement": {"type": "string"}, "report": {"type": "string"},
-                   "kind": {"type": "string", "enum": ["figure", "name", "negation"]}},
+                   "kind": {"type": "string", "enum": ["figure", "date", "name", "negation"]}},
 }
 _ATTRIBUTE_RESPONSE = {
     "type": "object", "required": ["text", "verdict", "speaker_check", "candidates"],

@@ -397,7 +397,7 @@ class Attributor:
                 # sentence word for word ("Palerme, Catane et Milan" for "... et Rome")
                 if not offered or not (known or self._word_for_word(text, sentence)):
                     return None
-                counterpart = self._counterpart(phrase, text, offered, around)
+                counterpart = self._counterpart(phrase, text, offered, around, sentence)
                 offered.remove(counterpart)
                 differences.append({"statement": phrase, "report": counterpart, "kind": "name"})
         said = self._clause_within(evidence, vector, text)
@@ -464,9 +464,11 @@ class Attributor:
         first, last = max(0, inside[0] - 1), min(len(spans) - 1, inside[0] + 1)
         return text[int(spans[first][0]):int(spans[last][1])]
 
-    def _counterpart(self, phrase, statement, offered, around):
+    def _counterpart(self, phrase, statement, offered, around, sentence):
         """The passage's name that stands where the statement's does: the one among the same words
-        ("au Ghana et par le biais de" / "en Côte d'Ivoire et par le biais de"), else the nearest in meaning."""
+        ("au Ghana et par le biais de" / "en Côte d'Ivoire et par le biais de"), else, of the names of
+        the sentence the statement matched (before those of the sentences around it), the nearest in
+        meaning ("funded by Germany": "financement des Pays-Bas", not the next sentence's Nigeria)."""
         if len(offered) == 1:
             return offered[0]
         if phrase.isupper() and any(o.isupper() for o in offered):  # an acronym stands for an acronym
@@ -477,6 +479,9 @@ class Attributor:
         overlaps = [len(context & context_words(around, o)) for o in offered]
         if max(overlaps) > 0 and overlaps.count(max(overlaps)) == 1:
             return offered[overlaps.index(max(overlaps))]
+        offered = [o for o in offered if o in sentence] or offered
+        if len(offered) == 1:
+            return offered[0]
         vectors = self._name_vectors([phrase] + offered)
         return offered[int((vectors[1:] @ vectors[0]).argmax())]
 

@@ -195,7 +195,8 @@ def test_a_changed_acronym_is_paired_with_the_passage_acronym():
     # "led by UNODC with the support of ECOWAS" for "... of INTERPOL": the acronym stands for the acronym,
     # not for a country named nearby
     pick = Attributor._counterpart(None, "ECOWAS", "Operation Open Roads is led by UNODC with the support of ECOWAS.",
-                                   ["Nigeria", "INTERPOL"], "Menée au Nigeria par l'ONUDC avec le soutien d'INTERPOL.")
+                                   ["Nigeria", "INTERPOL"], "Menée au Nigeria par l'ONUDC avec le soutien d'INTERPOL.",
+                                   "Menée au Nigeria par l'ONUDC avec le soutien d'INTERPOL.")
     assert pick == "INTERPOL"
 
 

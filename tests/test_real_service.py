@@ -132,6 +132,14 @@ def test_a_month_changed_is_a_misquote(real_searcher, text, month):
         [(month, "décembre", "date")]
 
 
+def test_a_country_changed_is_paired_with_the_country_of_the_sentence_it_matched(real_searcher):
+    """The report: STEAP is carried out "avec le financement des Pays-Bas"; the next sentence says it
+    reaches pupils "à travers le Nigeria". The funder changed stands for the funder."""
+    found = Attributor(real_searcher).attribute("Rhoda Dia-Johnson said the STEAP project is funded by Italy.")
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Rhoda Dia-Johnson"
+    assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("Italy", "Pays-Bas")]
+
+
 def test_a_year_is_not_a_count_misquoted(real_searcher):
     """Ms Ngalikpima said her projects target 60 % of women; "by 2030" in an invented statement is
     not that figure changed."""

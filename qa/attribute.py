@@ -171,10 +171,11 @@ class Attributor:
         claim = reported(text)
         if not any(p in text[:len(text) - len(claim)] for p in people):
             claim = text
+        frame = text[:len(text) - len(claim)]
         affirmed = self.searcher.encode(without_negation(claim)) if denies else None
         # a misquote is told by the words it reports and who said them, not by how it says they said them
         # ("a affirmé que": a reporting verb the report need not use)
-        framing = set(analyze(text[:len(text) - len(claim)])) - set(analyze(claim)) - set(analyze(" ".join(people)))
+        framing = set(analyze(frame)) - set(analyze(claim)) - set(analyze(" ".join(people)))
         said_tokens, said_own = tokens - framing, [w for w in own if w not in framing]
         hits = result.candidates[: max(k, 10)]
         if affirmed is not None and claim != text:  # ...and looked for on its own
@@ -235,9 +236,8 @@ class Attributor:
         nationality, in a sentence the statement is surely a translation of and that says all else
         it claims.)"""
         # (its speakers' names count as its words: "Mme Oringo a affirmé que..." and her turn's clause)
-        chunk = self.searcher.chunks[evidence.row]
-        names = " ".join(self.searcher.corpus.speaker(s).name for s in chunk.speakers)
-        shared = tokens & set(analyze(self._text_of(evidence) + " " + names))
+        speakers = " ".join(self.searcher.corpus.speaker(s).name for s in self.searcher.chunks[evidence.row].speakers)
+        shared = tokens & set(analyze(self._text_of(evidence) + " " + speakers))
         # a name the glossary spells out ("ACNUR": "Haut-Commissariat des Nations Unies aux Réfugiés")
         # counts as one word, as the statement writes it: the sentence that introduces its speaker
         # would otherwise share a statement's worth of words with it
@@ -364,11 +364,12 @@ class Attributor:
                 closest = min(alike or offered, key=lambda o: abs(math.log((abs(o[1]) + 1) / (abs(value) + 1))))
                 offered.remove(closest)
                 differences.append({"statement": written, "report": closest[0], "kind": "figure"})
+        stated_months = months_in(text)
         said_months = {french for _, french in months_in(self.searcher.chunks[row].text)}
-        for written, french in months_in(text):
+        for written, french in stated_months:
             if french in said_months:
                 continue
-            offered = [m for m, f in months_in(sentence) if f not in {f for _, f in months_in(text)}]
+            offered = [m for m, f in months_in(sentence) if f not in {f for _, f in stated_months}]
             if not offered:
                 return None  # a month the passage does not give: nothing to compare it with
             differences.append({"statement": written, "report": offered[0], "kind": "date"})

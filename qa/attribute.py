@@ -467,9 +467,10 @@ class Attributor:
 
     def _counterpart(self, phrase, statement, offered, around, sentence):
         """The passage's name that stands where the statement's does: the one among the same words
-        ("au Ghana et par le biais de" / "en Côte d'Ivoire et par le biais de"), else, of the names of
-        the sentence the statement matched (before those of the sentences around it), the nearest in
-        meaning ("funded by Germany": "financement des Pays-Bas", not the next sentence's Nigeria)."""
+        ("au Ghana et par le biais de" / "en Côte d'Ivoire et par le biais de"), else the nearest in
+        meaning among the names of its kind: for a country, those of the sentence the statement matched
+        before those around it ("funded by Germany": "financement des Pays-Bas", not the next sentence's
+        Nigeria); for an organisation, not a country ("support from Europol": INTERPOL, not Nigeria)."""
         if len(offered) == 1:
             return offered[0]
         if phrase.isupper() and any(o.isupper() for o in offered):  # an acronym stands for an acronym
@@ -480,7 +481,10 @@ class Attributor:
         overlaps = [len(context & context_words(around, o)) for o in offered]
         if max(overlaps) > 0 and overlaps.count(max(overlaps)) == 1:
             return offered[overlaps.index(max(overlaps))]
-        offered = [o for o in offered if o in sentence] or offered
+        if Attributor._is_place(phrase):  # a country changed stands in the sentence the statement matched
+            offered = [o for o in offered if o in sentence] or offered
+        else:  # an organisation for an organisation, not for a country named nearby
+            offered = [o for o in offered if not Attributor._is_place(o)] or offered
         if len(offered) == 1:
             return offered[0]
         vectors = self._name_vectors([phrase] + offered)

@@ -94,6 +94,7 @@ class Attributor:
         # per chunk: its turn's figures, those of them not written as years; its words, with its speakers'
         # names and roles
         self._figures, self._counts, self._tokens = [], [], []
+        self._months = []  # per chunk: the months it names (the French names)
         self._words = searcher.described_words  # per chunk: its words, its speakers' and its section's
         previous = None
         for chunk, described in zip(searcher.chunks, searcher.described):
@@ -110,6 +111,7 @@ class Attributor:
             self._counts.append(written - years | (self._counts[-1] if same_turn else set()))
             previous = chunk
             self._tokens.append(set(analyze(described)))
+            self._months.append({french for _, french in months_in(chunk.text)})
         self._names_seen = {}  # name -> its vector
         # the words of the speakers' names, names wherever they stand ("Giordani indicó...": no capital
         # tells a name at the start of a sentence), as _carries takes them out of the sentence
@@ -365,11 +367,11 @@ class Attributor:
                 offered.remove(closest)
                 differences.append({"statement": written, "report": closest[0], "kind": "figure"})
         stated_months = months_in(text)
-        said_months = {french for _, french in months_in(self.searcher.chunks[row].text)}
+        stated_french = {french for _, french in stated_months}
         for written, french in stated_months:
-            if french in said_months:
+            if french in self._months[row]:
                 continue
-            offered = [m for m, f in months_in(sentence) if f not in {f for _, f in stated_months}]
+            offered = [m for m, f in months_in(sentence) if f not in stated_french]
             if not offered:
                 return None  # a month the passage does not give: nothing to compare it with
             differences.append({"statement": written, "report": offered[0], "kind": "date"})

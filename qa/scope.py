@@ -113,7 +113,7 @@ class ScopeCheck:
             # Cross"): only acronyms and single names are judged then
             candidates = [p for p in candidates if p.isupper() or not re.search(r"[\s-]", p)]
         missing_nouns = []  # the nouns it names that reports in its language never write, in any form
-        if language in ("fr", "en") and language in searcher.report_languages:
+        if language in searcher.report_languages:  # (French or English: others returned above)
             asked, named = nouns(question, language)
             for word in words_as_written(question.replace("’", "'")):
                 if len(word) < MIN_LETTERS or not word[0].islower() or word == asked \

@@ -23,9 +23,9 @@ from qa.coverage import WORDS_ALONE, Claims
 from qa.errors import UnknownSpeakerError
 from qa.glossary import expansions, months_in
 from qa.language import detect
-from qa.names import (YEAR, canonical_words, cognate_in, context_words, entity_phrases, figure_in, figures, forms,
-                      negated, in_figures, negation_context, number_words, proportions, reported, shows,
-                      without_negation, words_as_written, written_figures)
+from qa.names import (YEAR, canonical_words, cognate_in, context_words, entity_phrases, figure_context, figure_in,
+                      figures, forms, in_figures, near, negated, negation_context, number_words, proportions,
+                      reported, shows, without_negation, words_as_written, written_figures)
 from qa.places import mentions, nationalities, used_in
 from qa.searcher import WORD_BONUS
 from qa.text import fold
@@ -363,7 +363,7 @@ class Attributor:
                 alike = [o for o in offered if bool(YEAR.fullmatch(o[0])) == bool(YEAR.fullmatch(written))]
                 if not alike and YEAR.fullmatch(written):
                     return None  # a year is not a count changed: "by 2030" is no misquote of "60 %"
-                closest = min(alike or offered, key=lambda o: abs(math.log((abs(o[1]) + 1) / (abs(value) + 1))))
+                closest = self._figure_counterpart(written, value, text, alike or offered, sentence)
                 offered.remove(closest)
                 differences.append({"statement": written, "report": closest[0], "kind": "figure"})
         stated_months = months_in(text)
@@ -491,6 +491,22 @@ class Attributor:
             return offered[0]
         vectors = self._name_vectors([phrase] + offered)
         return offered[int((vectors[1:] @ vectors[0]).argmax())]
+
+    @staticmethod
+    def _figure_counterpart(written, value, statement, offered, sentence):
+        """The passage's figure that counts what the statement's counts: the one followed (else
+        preceded) by more of the words around the statement's, spelled alike in any language ("15.
+        Jahrestag des Khartum-Prozesses": "10e anniversaire du Processus de Khartoum", not "20e
+        anniversaire du Processus de Rabat"), else the nearest in size."""
+        around = [w for side in figure_context(statement, written) for w in side]
+
+        def shared(words):
+            return sum(any(near(a, w) for w in words) for a in around)
+
+        def rank(figure):
+            after, before = figure_context(sentence, figure[0])
+            return -shared(after), -shared(before), abs(math.log((abs(figure[1]) + 1) / (abs(value) + 1)))
+        return min(offered, key=rank)
 
     def _name_vectors(self, phrases):
         """Vectors of short names, each encoded once (the report's names come up again and again)."""

@@ -152,6 +152,18 @@ def context_words(text, phrase, width=5):
     return {w for w in before + after if w not in STOP_WORDS}
 
 
+def figure_context(text, written, width=4):
+    """(the content words after the figure written in text, up to the next figure: what it counts,
+    "10e anniversaire du Processus de Khartoum"; those before it, back to the previous figure)."""
+    match = re.search(rf"(?<![\w.,]){re.escape(written)}(?!\d)", text)
+    if not match:
+        return [], []
+    before, after = re.split(r"\d", text[:match.start()])[-1], re.split(r"\d", text[match.end():])[0]
+    after_words = [w for w in canonical_words(after) if len(w) > 2 and w not in STOP_WORDS]
+    before_words = [w for w in canonical_words(before) if len(w) > 2 and w not in STOP_WORDS]
+    return after_words[:width], before_words[-width:]
+
+
 def cognate_in(phrase, words):
     """Every long word of the name has a near spelling in words (a name written in another language).
     words: a set, or for a large vocabulary the same grouped by first letter (see by_initial)."""

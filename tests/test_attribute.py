@@ -200,6 +200,21 @@ def test_a_changed_acronym_is_paired_with_the_passage_acronym():
     assert pick == "INTERPOL"
 
 
+@pytest.mark.parametrize("statement", [
+    "Zanette sagte, das Treffen falle mit dem 15. Jahrestag des Khartum-Prozesses zusammen.",
+    "Secondo Zanette, la riunione coincide con il 15º anniversario del Processo di Khartoum.",
+    "She said the meeting marks the 15th anniversary of the Khartoum Process."])
+def test_a_changed_figure_is_paired_with_the_figure_that_counts_the_same_thing(statement):
+    from qa.attribute import Attributor
+
+    # 20 is the nearer in size, but it counts the Rabat Process's years
+    sentence = ("Elle se tient à l'occasion du 10e anniversaire du Processus de Khartoum et à l'approche du "
+                "20e anniversaire du Processus de Rabat.")
+    assert Attributor._figure_counterpart("15", 15.0, statement, [("10", 10.0), ("20", 20.0)], sentence) == ("10", 10.0)
+    # with nothing in common around the figures, the nearest in size
+    assert Attributor._figure_counterpart("15", 15.0, "15 victims", [("10", 10.0), ("18", 18.0)], sentence) == ("18", 18.0)
+
+
 def test_what_a_statement_claims_leaves_out_its_names_and_stop_words():
     from qa.coverage import content_words
 

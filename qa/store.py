@@ -37,7 +37,8 @@ VOCABULARY_PHRASES = "vocabulary_phrases.npy"
 CHUNKS = "chunks.jsonl"
 ACRONYMS = "acronyms.json"
 CORPUS = "corpus.json"
-FORMAT = 5  # 2: clauses and the encoder's calibration; 3: the vocabulary; 4: several reports; 5: words in phrases
+FORMAT = 6  # 2: clauses and the encoder's calibration; 3: the vocabulary; 4: several reports; 5: words in phrases;
+# 6: a bracketed list is a clause
 CHECKSUM_LIMIT = 256 * 1024 * 1024  # files larger than this are checked by size only at load
 
 

@@ -67,6 +67,8 @@ _CLAUSE_BREAK = re.compile(r"\s*;\s+|\s*:\s+(?=\S)|\s+(?=\d{1,2}[.)]\s+[^\W\d_])
                            r"|,\s+(?=(?:ainsi que|notamment|y compris|en particulier|as well as|including|in particular)\b)"
                            r"|,\s+(?=(?!(?:avant|pendant|durant|cependant|maintenant|suivant|according|during|regarding|concerning|following)\s)[^\W\d_A-Z]{3,}(?:ant|ing)\s)")
 MIN_CLAUSE_WORDS = 4
+# a list in brackets ("12 pays partenaires (Burundi, Tchad, ...)") is an enumeration of its own
+_BRACKETED_LIST = re.compile(r"(\s*\()[^()]*(?:,[^()]*){2,}(\)\s*)")
 
 
 def clause_spans(text, sentence_spans_of_text=None):
@@ -75,9 +77,14 @@ def clause_spans(text, sentence_spans_of_text=None):
     found = []
     for start, end in sentence_spans_of_text or sentence_spans(text):
         parts, cursor = [], start
-        for cut in _CLAUSE_BREAK.finditer(text, start, end):
-            parts.append((cursor, cut.start()))
-            cursor = cut.end()
+        cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        for bracketed in _BRACKETED_LIST.finditer(text, start, end):  # the list, and what stands around it
+            cuts += [bracketed.span(1), bracketed.span(2)]
+        for cut_start, cut_end in sorted(cuts):
+            if cut_start < cursor:
+                continue
+            parts.append((cursor, cut_start))
+            cursor = cut_end
         parts.append((cursor, end))
         parts = [(a, b) for a, b in parts if len(text[a:b].split()) >= MIN_CLAUSE_WORDS]
         if len(parts) >= 2:

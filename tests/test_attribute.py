@@ -179,6 +179,11 @@ def test_long_enumerated_sentences_split_into_clauses():
     assert [text[a:b] for a, b in clause_spans(text)] == [
         "Le Département coordonne la lutte contre la traite", "supervisant 21 projets à travers le pays",
         "ainsi que les mécanismes d'évaluation par les pairs."]  # not at "cependant", "avant", "according"
+    text = ("Il a cité 12 pays partenaires (Burundi, Tchad, Djibouti, Kenya) et l'arrivée de nouveaux membres comme "
+            "le Malawi. Le Centre (ROCK, à Khartoum) travaille avec l'OIM.")
+    assert [text[a:b] for a, b in clause_spans(text)] == [  # a list in brackets, not any bracket
+        "Il a cité 12 pays partenaires", "Burundi, Tchad, Djibouti, Kenya",
+        "et l'arrivée de nouveaux membres comme le Malawi."]
 
 
 def test_a_bracketed_acronym_is_offered_for_a_changed_acronym():

@@ -353,7 +353,14 @@ class Attributor:
         if missing:
             stated = {value for _, value in wanted}
             report_language = self.searcher.languages[row]
-            offered = [(w, v) for w, v in written_figures(sentence, report_language) if not figure_in(v, stated)]
+            # the figures it cites rightly stand in a sentence of the passage: the one it changed is there too
+            # ("85000 pupils and 1200 teachers": "65 000 élèves et formé 1 200 enseignants")
+            cited = [v for w, v in wanted if (w, v) not in missing]
+            chunk_text = self.searcher.chunks[row].text
+            citing = next((chunk_text[a:b] for a, b in self.searcher.sentences.spans_of(row)
+                           if cited and all(figure_in(v, figures(chunk_text[a:b])) for v in cited)), "")
+            counted = citing + " " + sentence if citing and citing not in sentence else sentence
+            offered = [(w, v) for w, v in written_figures(counted, report_language) if not figure_in(v, stated)]
             for written, value in missing:
                 if not offered and (written, value) in spelled:
                     continue  # "three" may be said otherwise where the sentence has no figure ("triple")
@@ -363,7 +370,7 @@ class Attributor:
                 alike = [o for o in offered if bool(YEAR.fullmatch(o[0])) == bool(YEAR.fullmatch(written))]
                 if not alike and YEAR.fullmatch(written):
                     return None  # a year is not a count changed: "by 2030" is no misquote of "60 %"
-                closest = self._figure_counterpart(written, value, text, alike or offered, sentence)
+                closest = self._figure_counterpart(written, value, text, alike or offered, counted)
                 offered.remove(closest)
                 differences.append({"statement": written, "report": closest[0], "kind": "figure"})
         stated_months = months_in(text)

@@ -55,6 +55,14 @@ def test_a_changed_count_is_paired_with_a_count_not_a_year(client, count):
     assert body["candidates"][0]["differences"] == [{"statement": count, "report": "3 442", "kind": "figure"}]
 
 
+def test_a_changed_figure_is_looked_for_beside_the_figures_cited_rightly(client):
+    # the closest sentence (the programme's) has no figure; the passage's next one has 2025, and 3 442
+    _, body = attribute(client, text="M. Jean Martin a présenté le programme scolaire contre la traite : "
+                                     "4 000 élèves formés en 2025.")
+    assert body["verdict"] == "misquoted"
+    assert body["candidates"][0]["differences"] == [{"statement": "4 000", "report": "3 442", "kind": "figure"}]
+
+
 @pytest.mark.parametrize("lang, words", [("fr", ["Citation déformée", "le rapport dit « 12 », et non « 21 »"]),
                                          ("en", ["Misquoted", "the report says “12”, not “21”"])])
 def test_the_page_says_what_differs_and_who_said_it(client, lang, words):

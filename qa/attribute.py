@@ -200,10 +200,13 @@ class Attributor:
             if differences is None:
                 continue  # differs in too much, or in something the passage has no counterpart for
             if differences:
-                strength = self._misquote_strength(text, evidence, said_tokens, said_own, differences, language,
-                                                   claims)
+                # judged on the sentence it matched and on the one that holds the report's figures, if another
+                holding = self._holding(evidence, differences, vector)
+                strengths = [self._misquote_strength(text, e, said_tokens, said_own, differences, language, claims)
+                             for e in ([evidence, holding] if holding is not evidence else [evidence])]
+                strength = "words" if "words" in strengths else "meaning" if "meaning" in strengths else None
                 if strength:
-                    misquotes.append((evidence, differences, strength, as_written.support))
+                    misquotes.append((evidence, differences, strength, as_written.support, holding))
                 continue
             backing = next((e for e in [evidence] + self._other_sentences(evidence, vector)
                             if self._backs(e, tokens, own, alone=e is not evidence) and self._carries(e, claims)),
@@ -216,13 +219,14 @@ class Attributor:
             candidates = self._group([e for e, _ in paraphrases], k, vector)
             restated = {id(c) for c in candidates if c.hits[0].chunk.kind == "key_takeaways"}
             return Attribution("paraphrased", sorted(candidates, key=lambda c: id(c) in restated), [])
-        for evidence, differences, strength, written in sorted(misquotes, key=lambda m: -m[0].support)[:MISQUOTES_TRIED]:
+        for evidence, differences, strength, written, holding in sorted(misquotes,
+                                                                         key=lambda m: -m[0].support)[:MISQUOTES_TRIED]:
             # a figure changed in a sentence the statement is surely a translation of: the corrected
             # statement hardly moves (a number weighs little on the encoder), and need not
             figures_only = all(d["kind"] in FIGURES for d in differences)
             if strength == "words" or figures_only and evidence.support >= self.sure \
                     or self._corrected_is_closer(text, evidence, differences, written):
-                [candidate] = self._group([evidence], 1, vector)
+                [candidate] = self._group([holding], 1, vector)  # what a reader must see: the report's figures
                 candidate.differences = differences
                 return Attribution("misquoted", [candidate], [])
         return Attribution("not_found", [], result.hits[:k])
@@ -250,6 +254,15 @@ class Attributor:
         if names and len(differences) > 1:
             return None  # a name changed is a misquote only when nothing else is
         if coverage >= MISQUOTE_WORDS:
+            return "words"
+        # a count changed for one that counts the same thing (among words spelled alike, in any
+        # language), in a sentence that carries all else the statement claims: it is about this very
+        # count ("12 Projekte": "supervisant 21 projets"), though few of its words can be seen (not a
+        # year: "bis 2027" is no count)
+        sentence = self._text_of(evidence)
+        if all(d["kind"] == "figure" and not YEAR.fullmatch(d["statement"])
+               and _counts_alike(text, d["statement"], sentence, d["report"]) for d in differences) \
+                and self._carries(evidence, claims):
             return "words"
         # across languages, few words can be seen; a sentence the statement is surely a translation of,
         # and that says all else it claims, shows it as well
@@ -354,12 +367,16 @@ class Attributor:
             stated = {value for _, value in wanted}
             report_language = self.searcher.languages[row]
             # the figures it cites rightly stand in a sentence of the passage: the one it changed is there too
-            # ("85000 pupils and 1200 teachers": "65 000 élèves et formé 1 200 enseignants")
+            # ("85000 pupils and 1200 teachers": "65 000 élèves et formé 1 200 enseignants"); so is a figure
+            # that counts what the changed one counts ("12 Projekte": "supervisant 21 projets")
             cited = [v for w, v in wanted if (w, v) not in missing]
-            chunk_text = self.searcher.chunks[row].text
-            citing = next((chunk_text[a:b] for a, b in self.searcher.sentences.spans_of(row)
-                           if cited and all(figure_in(v, figures(chunk_text[a:b])) for v in cited)), "")
-            counted = citing + " " + sentence if citing and citing not in sentence else sentence
+            chunk_text, counted = self.searcher.chunks[row].text, sentence
+            for start, end in self.searcher.sentences.spans_of(row):
+                other = chunk_text[start:end]
+                if other not in counted and (cited and all(figure_in(v, figures(other)) for v in cited) or any(
+                        _counts_alike(text, w, other, figure[0]) for w, _ in missing
+                        for figure in written_figures(other))):
+                    counted += " " + other
             offered = [(w, v) for w, v in written_figures(counted, report_language) if not figure_in(v, stated)]
             for written, value in missing:
                 if not offered and (written, value) in spelled:
@@ -505,15 +522,24 @@ class Attributor:
         preceded) by more of the words around the statement's, spelled alike in any language ("15.
         Jahrestag des Khartum-Prozesses": "10e anniversaire du Processus de Khartoum", not "20e
         anniversaire du Processus de Rabat"), else the nearest in size."""
-        around = [w for side in figure_context(statement, written) for w in side]
-
-        def shared(words):
-            return sum(any(near(a, w) for w in words) for a in around)
+        around = _context_of(statement, written)
 
         def rank(figure):
             after, before = figure_context(sentence, figure[0])
-            return -shared(after), -shared(before), abs(math.log((abs(figure[1]) + 1) / (abs(value) + 1)))
+            return -_shared(around, after), -_shared(around, before), \
+                abs(math.log((abs(figure[1]) + 1) / (abs(value) + 1)))
         return min(offered, key=rank)
+
+    def _holding(self, evidence, differences, vector):
+        """The passage's sentence that holds the report's figures of a misquote, when the backing
+        sentence does not: the words a reader must see."""
+        figures_said = [d["report"] for d in differences if d["kind"] == "figure"]
+        if all(f in self._text_of(evidence) for f in figures_said):
+            return evidence
+        spans, cosines = self.searcher.sentences.similarities(evidence.row, vector)
+        chunk_text = self.searcher.chunks[evidence.row].text
+        return next((Evidence(evidence.row, int(a), int(b), float(c)) for (a, b), c in zip(spans, cosines)
+                     if all(f in chunk_text[a:b] for f in figures_said)), evidence)
 
     def _name_vectors(self, phrases):
         """Vectors of short names, each encoded once (the report's names come up again and again)."""
@@ -557,3 +583,17 @@ class Attributor:
         return [Candidate(c.speaker, c.score, c.hits[:k], c.evidence) for c in list(groups.values())[:k]]
 
 
+def _context_of(statement, written):
+    """The words around a figure of the statement that may name what it counts."""
+    return [w for side in figure_context(statement, written) for w in side if len(w) >= 4]
+
+
+def _shared(around, words):
+    """How many of the words around a figure have a word spelled alike among words."""
+    return sum(any(near(a, w) for w in words) for a in around)
+
+
+def _counts_alike(statement, written, sentence, figure):
+    """The sentence's figure stands among words spelled like those around the statement's."""
+    after, before = figure_context(sentence, figure)
+    return _shared(_context_of(statement, written), after + before) > 0

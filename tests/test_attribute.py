@@ -61,6 +61,7 @@ def test_a_changed_figure_is_looked_for_beside_the_figures_cited_rightly(client)
                                      "4 000 élèves formés en 2025.")
     assert body["verdict"] == "misquoted"
     assert body["candidates"][0]["differences"] == [{"statement": "4 000", "report": "3 442", "kind": "figure"}]
+    assert "3 442" in body["candidates"][0]["evidence"]["text"]  # the words that show it, not the sentence matched
 
 
 @pytest.mark.parametrize("lang, words", [("fr", ["Citation déformée", "le rapport dit « 12 », et non « 21 »"]),
@@ -226,6 +227,16 @@ def test_a_changed_figure_is_paired_with_the_figure_that_counts_the_same_thing(s
     assert Attributor._figure_counterpart("15", 15.0, statement, [("10", 10.0), ("20", 20.0)], sentence) == ("10", 10.0)
     # with nothing in common around the figures, the nearest in size
     assert Attributor._figure_counterpart("15", 15.0, "15 victims", [("10", 10.0), ("18", 18.0)], sentence) == ("18", 18.0)
+
+
+def test_a_figure_counts_the_same_thing_when_words_spelled_alike_stand_around_it():
+    from qa.attribute import _counts_alike
+
+    statement = "Laut Nicodemi beaufsichtigt die Abteilung 12 Projekte im ganzen Land."
+    assert _counts_alike(statement, "12", "Le Département supervise 21 projets à travers le pays.", "21")
+    assert not _counts_alike(statement, "12", "Elle a cité 21 pays partenaires.", "21")
+    assert _counts_alike("reforçou as capacidades de mais de 5 000 profissionais", "5 000",
+                         "le renforcement des capacités de plus de 3 000 praticiens", "3 000")  # the words before
 
 
 def test_what_a_statement_claims_leaves_out_its_names_and_stop_words():

@@ -62,6 +62,7 @@ class Evidence:
     end: int
     support: float  # cosine of this sentence or clause to the statement
     clause: bool = False  # a clause of a long sentence, not a whole sentence
+    carried: float = 0.0  # the share of what a statement in the report's language claims that its sentence carries
 
 
 @dataclass
@@ -212,11 +213,15 @@ class Attributor:
                             if self._backs(e, tokens, own, alone=e is not evidence) and self._carries(e, claims)),
                            None)
             if backing is not None:
+                if language in self.searcher.report_languages:  # (across languages, the nearest words that
+                    backing.carried = self._carried(backing, claims)  # carry a claim are too loose to rank by)
                 paraphrases.append((backing, differences))
         if paraphrases:
-            # candidates keep the hybrid search's order, which weighs words as well as meaning, but a
-            # key takeaway (the report restating what speakers said) comes after the people
-            candidates = self._group([e for e, _ in paraphrases], k, vector)
+            # the candidate whose sentence carries most of what the statement claims comes first (several
+            # speakers may say that victims' rights come first; one said it in these words: in the reports'
+            # language, where the words themselves are compared), then the hybrid search's order, which weighs words as well as meaning; a key takeaway (the report
+            # restating what speakers said) comes after the people
+            candidates = self._group(sorted((e for e, _ in paraphrases), key=lambda e: -e.carried), k, vector)
             restated = {id(c) for c in candidates if c.hits[0].chunk.kind == "key_takeaways"}
             return Attribution("paraphrased", sorted(candidates, key=lambda c: id(c) in restated), [])
         for evidence, differences, strength, written, holding in sorted(misquotes,
@@ -298,15 +303,18 @@ class Attributor:
         return sorted(others, key=lambda e: -e.support)
 
     def _carries(self, evidence, claims):
-        """The backing sentence says what the statement claims, not only who and on what topic: who
-        speaks and for whom (the speakers' names, roles and organisations, which the sentence that
-        introduces them writes out) carry no claim ("Réfugiés" in the UNHCR's name)."""
+        return self._carried(evidence, claims) >= COVERED
+
+    def _carried(self, evidence, claims):
+        """How much of what the statement claims the backing sentence says, not only who and on what
+        topic: who speaks and for whom (the speakers' names, roles and organisations, which the
+        sentence that introduces them writes out) carry no claim ("Réfugiés" in the UNHCR's name)."""
         sentence = self._sentence_of(evidence)
         for speaker in self.searcher.chunks[evidence.row].speakers:
             described = self.searcher.corpus.speaker(speaker)
             for part in filter(None, (described.name, described.role, described.organization)):
                 sentence = sentence.replace(part, " ")
-        return claims.share(sentence, self.searcher.languages[evidence.row]) >= COVERED
+        return claims.share(sentence, self.searcher.languages[evidence.row])
 
     def _corrected_is_closer(self, text, evidence, differences, written):
         """The statement with the report's figures and names put back (and its negation dropped or
@@ -557,8 +565,10 @@ class Attributor:
         # the first candidate said it; another one too when the statement is very close to their words,
         # not merely to a related sentence of theirs (two speakers spoke of the EU's strategy; one said
         # when it would be adopted)
+        # (and carries as much of what it claims)
+        first = found.candidates[0].evidence.carried
         said_by = {c.speaker.id for i, c in enumerate(found.candidates)
-                   if c.speaker and (i == 0 or c.score >= self.sure)}
+                   if c.speaker and (i == 0 or c.score >= self.sure and c.evidence.carried >= first)}
         return "confirmed" if said_by & claimed else "other_speaker"
 
     def _quoted_rows(self, words):

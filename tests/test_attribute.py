@@ -239,6 +239,22 @@ def test_a_figure_counts_the_same_thing_when_words_spelled_alike_stand_around_it
                          "le renforcement des capacités de plus de 3 000 praticiens", "3 000")  # the words before
 
 
+def test_a_speaker_very_close_to_the_statement_said_it_only_if_their_sentence_carries_as_much_of_it():
+    from types import SimpleNamespace
+
+    from qa.attribute import Attribution, Attributor, Candidate, Evidence
+
+    def candidate(speaker, carried):
+        return Candidate(SimpleNamespace(id=speaker), 0.9, [], Evidence(0, 0, 1, 0.9, carried=carried))
+
+    checker = SimpleNamespace(sure=0.86)  # both are very close; one said it in these words
+    found = Attribution("paraphrased", [candidate("sa-carvalho", 0.92), candidate("mullally", 0.58)], [])
+    assert Attributor._check(checker, found, {"mullally"}) == "other_speaker"
+    assert Attributor._check(checker, found, {"sa-carvalho"}) == "confirmed"
+    found = Attribution("paraphrased", [candidate("a", 0.0), candidate("b", 0.0)], [])  # across languages: not ranked
+    assert Attributor._check(checker, found, {"b"}) == "confirmed"
+
+
 def test_what_a_statement_claims_leaves_out_its_names_and_stop_words():
     from qa.coverage import content_words
 

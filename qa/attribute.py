@@ -14,6 +14,7 @@ what differs. "Close" is measured in the units of the encoder that built the ind
 build.py), so the same thresholds hold for another encoder.
 """
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,8 +24,8 @@ from qa.coverage import WORDS_ALONE, Claims
 from qa.errors import UnknownSpeakerError
 from qa.glossary import expansions, months_in
 from qa.language import detect
-from qa.names import (YEAR, canonical_words, cognate_in, context_words, entity_phrases, figure_context, figure_in,
-                      figures, forms, in_figures, near, negated, negation_context, number_words, proportions,
+from qa.names import (YEAR, canonical_words, cognate_in, context_words, entity_phrases, figure_at, figure_context,
+                      figure_in, figures, forms, in_figures, near, negated, negation_context, number_words, proportions,
                       reported, shows, without_negation, words_as_written, written_figures)
 from qa.places import mentions, nationalities, used_in
 from qa.searcher import WORD_BONUS
@@ -52,6 +53,7 @@ MISQUOTES_TRIED = 3  # each costs one more encoding of the statement
 COVERED = 0.5
 UNIONS = {"EU", "UN"}  # the CLDR's territories that are organisations: the report names them by acronym
 FIGURES = ("figure", "date")  # the kinds of difference a number is: a count, a year, a month
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]+\b")
 NEAR_COPY = 0.8  # the share of a statement's words in one sentence that makes it that sentence, changed
 
 
@@ -116,6 +118,8 @@ class Attributor:
         self._names_seen = {}  # name -> its vector
         # the words of the speakers' names, names wherever they stand ("Giordani indicó...": no capital
         # tells a name at the start of a sentence), as _carries takes them out of the sentence
+        # the acronyms the reports write ("EUROPOL"), as folded words
+        self._acronyms = {fold(w) for chunk in searcher.chunks for w in _ACRONYM.findall(chunk.text)}
         self._speaker_words = {fold(w) for s in searcher.corpus.speakers for w in words(s.name) if len(w) > 2}
         detect("")  # load the language identifier now, not on the first statement
 
@@ -219,8 +223,9 @@ class Attributor:
         if paraphrases:
             # the candidate whose sentence carries most of what the statement claims comes first (several
             # speakers may say that victims' rights come first; one said it in these words: in the reports'
-            # language, where the words themselves are compared), then the hybrid search's order, which weighs words as well as meaning; a key takeaway (the report
-            # restating what speakers said) comes after the people
+            # language, where the words themselves are compared), then the hybrid search's order, which
+            # weighs words as well as meaning; a key takeaway (the report restating what speakers said)
+            # comes after the people
             candidates = self._group(sorted((e for e, _ in paraphrases), key=lambda e: -e.carried), k, vector)
             restated = {id(c) for c in candidates if c.hits[0].chunk.kind == "key_takeaways"}
             return Attribution("paraphrased", sorted(candidates, key=lambda c: id(c) in restated), [])
@@ -244,8 +249,8 @@ class Attributor:
         the corrected statement must also come closer to it); None otherwise. (A country changed
         across languages passes that test as readily in an invented statement as in a misquote: "La
         Tunisia ha chiesto...", "Nigeria". It is a misquote, then, only for another country or
-        nationality, in a sentence the statement is surely a translation of and that says all else
-        it claims.)"""
+        nationality, or an acronym for another ("Europol" for INTERPOL), in a sentence the statement
+        is surely a translation of and that says all else it claims.)"""
         # (its speakers' names count as its words: "Mme Oringo a affirmé que..." and her turn's clause)
         speakers = " ".join(self.searcher.corpus.speaker(s).name for s in self.searcher.chunks[evidence.row].speakers)
         shared = tokens & set(analyze(self._text_of(evidence) + " " + speakers))
@@ -266,7 +271,7 @@ class Attributor:
         # year: "bis 2027" is no count)
         sentence = self._text_of(evidence)
         if all(d["kind"] == "figure" and not YEAR.fullmatch(d["statement"])
-               and _counts_alike(text, d["statement"], sentence, d["report"]) for d in differences) \
+               and _counts_alike(_context_of(text, d["statement"]), sentence, d["report"]) for d in differences) \
                 and self._carries(evidence, claims):
             return "words"
         # across languages, few words can be seen; a sentence the statement is surely a translation of,
@@ -274,7 +279,8 @@ class Attributor:
         surely = language != "fr" and evidence.support >= self.sure and self._carries(evidence, claims)
         if names:
             swapped = all(self._is_place(d["statement"]) and self._is_place(d["report"])
-                          or nationalities(d["statement"]) and nationalities(d["report"]) for d in names)
+                          or nationalities(d["statement"]) and nationalities(d["report"])
+                          or self._organisation(d["statement"]) and self._organisation(d["report"]) for d in names)
             return "words" if swapped and surely else None
         if surely and all(d["kind"] in FIGURES for d in differences):
             return "words"  # (a negation found in the report's clause may be "non seulement... mais")
@@ -378,12 +384,13 @@ class Attributor:
             # ("85000 pupils and 1200 teachers": "65 000 élèves et formé 1 200 enseignants"); so is a figure
             # that counts what the changed one counts ("12 Projekte": "supervisant 21 projets")
             cited = [v for w, v in wanted if (w, v) not in missing]
+            arounds = [_context_of(text, w) for w, _ in missing]
             chunk_text, counted = self.searcher.chunks[row].text, sentence
             for start, end in self.searcher.sentences.spans_of(row):
                 other = chunk_text[start:end]
                 if other not in counted and (cited and all(figure_in(v, figures(other)) for v in cited) or any(
-                        _counts_alike(text, w, other, figure[0]) for w, _ in missing
-                        for figure in written_figures(other))):
+                        _counts_alike(around, other, figure) for around in arounds
+                        for figure, _ in written_figures(other))):
                     counted += " " + other
             offered = [(w, v) for w, v in written_figures(counted, report_language) if not figure_in(v, stated)]
             for written, value in missing:
@@ -465,6 +472,11 @@ class Attributor:
         return len(found) == 1 and not found[0][1].startswith("lang:") and found[0][1] not in UNIONS \
             and canonical_words(found[0][0]) == canonical_words(phrase)
 
+    def _organisation(self, phrase):
+        """An acronym the reports write ("Europol": "EUROPOL", "INTERPOL"), not a place: written
+        alike in every language."""
+        return fold(phrase) in self._acronyms and not self._is_place(phrase)
+
     def _is_name(self, phrase):
         """A proper name or acronym, not a capitalised common noun ("Secrétaire", "Système"); an
         adjective of nationality."""
@@ -542,12 +554,12 @@ class Attributor:
         """The passage's sentence that holds the report's figures of a misquote, when the backing
         sentence does not: the words a reader must see."""
         figures_said = [d["report"] for d in differences if d["kind"] == "figure"]
-        if all(f in self._text_of(evidence) for f in figures_said):
+        if all(figure_at(self._text_of(evidence), f) for f in figures_said):
             return evidence
         spans, cosines = self.searcher.sentences.similarities(evidence.row, vector)
         chunk_text = self.searcher.chunks[evidence.row].text
         return next((Evidence(evidence.row, int(a), int(b), float(c)) for (a, b), c in zip(spans, cosines)
-                     if all(f in chunk_text[a:b] for f in figures_said)), evidence)
+                     if all(figure_at(chunk_text[a:b], f) for f in figures_said)), evidence)
 
     def _name_vectors(self, phrases):
         """Vectors of short names, each encoded once (the report's names come up again and again)."""
@@ -564,8 +576,7 @@ class Attributor:
             return "not_found"
         # the first candidate said it; another one too when the statement is very close to their words,
         # not merely to a related sentence of theirs (two speakers spoke of the EU's strategy; one said
-        # when it would be adopted)
-        # (and carries as much of what it claims)
+        # when it would be adopted), and their sentence carries as much of what it claims
         first = found.candidates[0].evidence.carried
         said_by = {c.speaker.id for i, c in enumerate(found.candidates)
                    if c.speaker and (i == 0 or c.score >= self.sure and c.evidence.carried >= first)}
@@ -603,7 +614,7 @@ def _shared(around, words):
     return sum(any(near(a, w) for w in words) for a in around)
 
 
-def _counts_alike(statement, written, sentence, figure):
-    """The sentence's figure stands among words spelled like those around the statement's."""
+def _counts_alike(around, sentence, figure):
+    """The sentence's figure stands among words spelled like around, the words around the statement's."""
     after, before = figure_context(sentence, figure)
-    return _shared(_context_of(statement, written), after + before) > 0
+    return _shared(around, after + before) > 0

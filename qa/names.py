@@ -152,10 +152,15 @@ def context_words(text, phrase, width=5):
     return {w for w in before + after if w not in STOP_WORDS}
 
 
+def figure_at(text, written):
+    """Where text writes the figure as a figure of its own ("21", not the end of "2021"); None if nowhere."""
+    return re.search(rf"(?<![\w.,]){re.escape(written)}(?!\d)", text)
+
+
 def figure_context(text, written, width=4):
     """(the content words after the figure written in text, up to the next figure: what it counts,
     "10e anniversaire du Processus de Khartoum"; those before it, back to the previous figure)."""
-    match = re.search(rf"(?<![\w.,]){re.escape(written)}(?!\d)", text)
+    match = figure_at(text, written)
     if not match:
         return [], []
     before, after = re.split(r"\d", text[:match.start()])[-1], re.split(r"\d", text[match.end():])[0]

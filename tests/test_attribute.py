@@ -230,13 +230,14 @@ def test_a_changed_figure_is_paired_with_the_figure_that_counts_the_same_thing(s
 
 
 def test_a_figure_counts_the_same_thing_when_words_spelled_alike_stand_around_it():
-    from qa.attribute import _counts_alike
+    from qa.attribute import _context_of, _counts_alike
 
-    statement = "Laut Nicodemi beaufsichtigt die Abteilung 12 Projekte im ganzen Land."
-    assert _counts_alike(statement, "12", "Le Département supervise 21 projets à travers le pays.", "21")
-    assert not _counts_alike(statement, "12", "Elle a cité 21 pays partenaires.", "21")
-    assert _counts_alike("reforçou as capacidades de mais de 5 000 profissionais", "5 000",
-                         "le renforcement des capacités de plus de 3 000 praticiens", "3 000")  # the words before
+    around = _context_of("Laut Nicodemi beaufsichtigt die Abteilung 12 Projekte im ganzen Land.", "12")
+    assert _counts_alike(around, "Le Département supervise 21 projets à travers le pays.", "21")
+    assert not _counts_alike(around, "Elle a cité 21 pays partenaires.", "21")
+    assert not _counts_alike(around, "En 2021 projets et programmes ont été lancés.", "21")  # not a figure there
+    around = _context_of("reforçou as capacidades de mais de 5 000 profissionais", "5 000")
+    assert _counts_alike(around, "le renforcement des capacités de plus de 3 000 praticiens", "3 000")  # words before
 
 
 def test_a_speaker_very_close_to_the_statement_said_it_only_if_their_sentence_carries_as_much_of_it():
@@ -253,6 +254,17 @@ def test_a_speaker_very_close_to_the_statement_said_it_only_if_their_sentence_ca
     assert Attributor._check(checker, found, {"sa-carvalho"}) == "confirmed"
     found = Attribution("paraphrased", [candidate("a", 0.0), candidate("b", 0.0)], [])  # across languages: not ranked
     assert Attributor._check(checker, found, {"b"}) == "confirmed"
+
+
+def test_an_organisation_is_an_acronym_the_reports_write_and_not_a_place():
+    from types import SimpleNamespace
+
+    from qa.attribute import Attributor
+
+    reports = SimpleNamespace(_acronyms={"europol", "interpol", "tchad"}, _is_place=Attributor._is_place)
+    assert Attributor._organisation(reports, "Europol") and Attributor._organisation(reports, "INTERPOL")
+    assert not Attributor._organisation(reports, "Vienne")  # a city the statement's "Interpol" is no misquote of
+    assert not Attributor._organisation(reports, "Tchad")  # a country, though a title writes it in capitals
 
 
 def test_what_a_statement_claims_leaves_out_its_names_and_stop_words():

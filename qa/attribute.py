@@ -551,15 +551,17 @@ class Attributor:
         return min(offered, key=rank)
 
     def _holding(self, evidence, differences, vector):
-        """The passage's sentence that holds the report's figures of a misquote, when the backing
-        sentence does not: the words a reader must see."""
-        figures_said = [d["report"] for d in differences if d["kind"] == "figure"]
-        if all(figure_at(self._text_of(evidence), f) for f in figures_said):
+        """The passage's sentence that holds the report's side of a misquote (its figures, names and
+        months), when the backing sentence does not: the words a reader must see."""
+        def holds(text):
+            return all(figure_at(text, d["report"]) if d["kind"] == "figure" else d["report"] in text
+                       for d in differences if d["kind"] != "negation")  # (a negation's side is the clause itself)
+        if holds(self._text_of(evidence)):
             return evidence
         spans, cosines = self.searcher.sentences.similarities(evidence.row, vector)
         chunk_text = self.searcher.chunks[evidence.row].text
         return next((Evidence(evidence.row, int(a), int(b), float(c)) for (a, b), c in zip(spans, cosines)
-                     if all(figure_at(chunk_text[a:b], f) for f in figures_said)), evidence)
+                     if holds(chunk_text[a:b])), evidence)
 
     def _name_vectors(self, phrases):
         """Vectors of short names, each encoded once (the report's names come up again and again)."""
@@ -592,7 +594,8 @@ class Attributor:
         """One candidate per speaker (None for nobody in particular), in the order the rows came."""
         groups = {}
         for evidence in evidences:
-            hit = self.searcher.hit(evidence.row, evidence.support, vector)
+            # the sentence marked in the passage is the one that backs it
+            hit = self.searcher.hit(evidence.row, evidence.support, vector, at=self._sentence_span(evidence))
             for speaker in hit.speakers or [None]:
                 key = speaker.id if speaker else None
                 if key not in groups:

@@ -300,9 +300,15 @@ class Searcher:
         """The vocabulary's rows of the words of these chunks."""
         return np.unique(np.concatenate([self.chunk_words[row] for row in rows] + [np.zeros(0, dtype=np.int32)]))
 
-    def hit(self, row, score, vector, ranks=(None, None, None)):
-        """A highlighted hit for a chunk found otherwise than by search (attribution)."""
-        return self._highlight(self._hit(row, score, ranks), vector)
+    def hit(self, row, score, vector, ranks=(None, None, None), at=None):
+        """A highlighted hit for a chunk found otherwise than by search (attribution); at: the
+        (start, end) to highlight, when the caller knows which words back it."""
+        if at is None:
+            return self._highlight(self._hit(row, score, ranks), vector)
+        hit = self._hit(row, score, ranks)
+        hit.highlight = at
+        hit.passage = self._passage_holding(hit)
+        return hit
 
     def _hit(self, row, score, ranks):
         speakers, section, source = self._facts_of(row)

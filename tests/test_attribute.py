@@ -61,7 +61,9 @@ def test_a_changed_figure_is_looked_for_beside_the_figures_cited_rightly(client)
                                      "4 000 élèves formés en 2025.")
     assert body["verdict"] == "misquoted"
     assert body["candidates"][0]["differences"] == [{"statement": "4 000", "report": "3 442", "kind": "figure"}]
-    assert "3 442" in body["candidates"][0]["evidence"]["text"]  # the words that show it, not the sentence matched
+    candidate = body["candidates"][0]
+    assert "3 442" in candidate["evidence"]["text"]  # the words that show it, not the sentence matched
+    assert candidate["passages"][0]["highlight"] == candidate["evidence"]["text"]  # and the passage marks them
 
 
 @pytest.mark.parametrize("lang, words", [("fr", ["Citation déformée", "le rapport dit « 12 », et non « 21 »"]),

@@ -274,6 +274,12 @@ class Attributor:
                and _counts_alike(_context_of(text, d["statement"]), sentence, d["report"]) for d in differences) \
                 and self._carries(evidence, claims):
             return "words"
+        # a negation the statement adds, in a sentence that carries all else it claims: without it, the
+        # statement is that sentence's paraphrase ("there was no need to keep harmonising"; not a
+        # negation the report's clause has, which may be "non seulement... mais")
+        if all(d["kind"] == "negation" for d in differences) and negated(text, language) \
+                and self._carries(evidence, claims):
+            return "words"
         # across languages, few words can be seen; a sentence the statement is surely a translation of,
         # and that says all else it claims, shows it as well
         surely = language != "fr" and evidence.support >= self.sure and self._carries(evidence, claims)

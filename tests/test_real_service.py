@@ -183,6 +183,39 @@ def test_a_speaker_who_said_something_related_is_not_confirmed(real_searcher):
     assert Attributor(real_searcher).attribute(text, speaker="Sa Carvalho").speaker_check == "confirmed"
 
 
+def test_the_speaker_whose_sentence_carries_the_statement_said_it(real_searcher):
+    """Ms Mullally said that protecting asylum seekers' rights must stay at the heart of the dialogues;
+    Ms Sa Carvalho said these words, of victims and human rights in any action."""
+    text = ("La protection des victimes et le respect des droits humains doivent rester au cœur de toute action "
+            "contre le trafic et la traite.")
+    found = Attributor(real_searcher).attribute(text, speaker="Mullally")
+    assert found.speaker_check == "other_speaker" and found.candidates[0].speaker.name == "Alexandra Sa Carvalho"
+
+
+def test_a_negation_added_to_a_sentence_it_otherwise_says_is_a_misquote(real_searcher):
+    """The report: Ms Chouchane noted "la nécessité de continuer à harmoniser les cadres juridiques"."""
+    found = Attributor(real_searcher).attribute(
+        "Ms Chouchane said the discussions showed there was no need to keep harmonising legal frameworks.")
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Samia Chouchane"
+    assert [d["kind"] for d in found.candidates[0].differences] == ["negation"]
+
+
+@pytest.mark.parametrize("text, speaker, difference, shown", [
+    # the figures cited rightly point at the sentence that holds the one changed, which is the one shown
+    ("قالت كانيار إن مشروع SAFE-MIT وصل إلى 85000 تلميذ ودرّب 1200 معلم.", "Manon Cagnard",
+     ("85000", "65 000"), "65 000 élèves"),
+    # an acronym changed for another, across languages
+    ("Touré afirmou que a operação Open Roads é conduzida pela ONUDC com o apoio operacional da Europol.",
+     "Cheikh Ousmane Touré", ("Europol", "INTERPOL"), "INTERPOL"),
+])
+def test_a_misquote_shows_the_sentence_that_holds_what_the_report_says(real_searcher, text, speaker, difference, shown):
+    found = Attributor(real_searcher).attribute(text)
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == speaker
+    assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [difference]
+    evidence = found.candidates[0].evidence
+    assert shown in real_searcher.chunks[evidence.row].text[evidence.start:evidence.end]
+
+
 @pytest.mark.parametrize("question, answerable", [
     ("Que dit le rapport sur les conditions de détention des migrants en Libye ?", False),
     ("What did the meeting decide about climate refugees in Bangladesh?", False),

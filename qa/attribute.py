@@ -243,7 +243,9 @@ class Attributor:
 
     def _misquote_strength(self, text, evidence, tokens, own, differences, language, claims):
         """How the backing sentence shows the statement to be a misquote of it: "words" when most of
-        the statement's words are in it; "meaning" across languages, where fewer words can be seen,
+        the statement's words are in it, or when the sentence carries all else it claims and what
+        differs is a count of the same thing or a negation the statement adds; "meaning" across
+        languages, where fewer words can be seen,
         when some are and only a figure or a negation differs, or in French and English, when only
         figures differ and the sentence carries all else the statement claims in other words (then
         the corrected statement must also come closer to it); None otherwise. (A country changed
@@ -265,6 +267,7 @@ class Attributor:
             return None  # a name changed is a misquote only when nothing else is
         if coverage >= MISQUOTE_WORDS:
             return "words"
+        carries = self._carries(evidence, claims)
         # a count changed for one that counts the same thing (among words spelled alike, in any
         # language), in a sentence that carries all else the statement claims: it is about this very
         # count ("12 Projekte": "supervisant 21 projets"), though few of its words can be seen (not a
@@ -272,17 +275,16 @@ class Attributor:
         sentence = self._text_of(evidence)
         if all(d["kind"] == "figure" and not YEAR.fullmatch(d["statement"])
                and _counts_alike(_context_of(text, d["statement"]), sentence, d["report"]) for d in differences) \
-                and self._carries(evidence, claims):
+                and carries:
             return "words"
         # a negation the statement adds, in a sentence that carries all else it claims: without it, the
         # statement is that sentence's paraphrase ("there was no need to keep harmonising"; not a
         # negation the report's clause has, which may be "non seulement... mais")
-        if all(d["kind"] == "negation" for d in differences) and negated(text, language) \
-                and self._carries(evidence, claims):
+        if all(d["kind"] == "negation" for d in differences) and negated(text, language) and carries:
             return "words"
         # across languages, few words can be seen; a sentence the statement is surely a translation of,
         # and that says all else it claims, shows it as well
-        surely = language != "fr" and evidence.support >= self.sure and self._carries(evidence, claims)
+        surely = language != "fr" and evidence.support >= self.sure and carries
         if names:
             swapped = all(self._is_place(d["statement"]) and self._is_place(d["report"])
                           or nationalities(d["statement"]) and nationalities(d["report"])
@@ -290,8 +292,7 @@ class Attributor:
             return "words" if swapped and surely else None
         if surely and all(d["kind"] in FIGURES for d in differences):
             return "words"  # (a negation found in the report's clause may be "non seulement... mais")
-        if language in WORDS_ALONE and all(d["kind"] in FIGURES for d in differences) \
-                and self._carries(evidence, claims):
+        if language in WORDS_ALONE and all(d["kind"] in FIGURES for d in differences) and carries:
             return "meaning"
         return "meaning" if language != "fr" and coverage >= WORDS_ACROSS else None
 

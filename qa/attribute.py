@@ -116,10 +116,10 @@ class Attributor:
             self._tokens.append(set(analyze(described)))
             self._months.append({french for _, french in months_in(chunk.text)})
         self._names_seen = {}  # name -> its vector
-        # the words of the speakers' names, names wherever they stand ("Giordani indicó...": no capital
-        # tells a name at the start of a sentence), as _carries takes them out of the sentence
         # the acronyms the reports write ("EUROPOL"), as folded words
         self._acronyms = {fold(w) for chunk in searcher.chunks for w in _ACRONYM.findall(chunk.text)}
+        # the words of the speakers' names, names wherever they stand ("Giordani indicó...": no capital
+        # tells a name at the start of a sentence), as _carries takes them out of the sentence
         self._speaker_words = {fold(w) for s in searcher.corpus.speakers for w in words(s.name) if len(w) > 2}
         detect("")  # load the language identifier now, not on the first statement
 
@@ -254,8 +254,9 @@ class Attributor:
         nationality, or an acronym for another ("Europol" for INTERPOL), in a sentence the statement
         is surely a translation of and that says all else it claims.)"""
         # (its speakers' names count as its words: "Mme Oringo a affirmé que..." and her turn's clause)
+        sentence = self._text_of(evidence)
         speakers = " ".join(self.searcher.corpus.speaker(s).name for s in self.searcher.chunks[evidence.row].speakers)
-        shared = tokens & set(analyze(self._text_of(evidence) + " " + speakers))
+        shared = tokens & set(analyze(sentence + " " + speakers))
         # a name the glossary spells out ("ACNUR": "Haut-Commissariat des Nations Unies aux Réfugiés")
         # counts as one word, as the statement writes it: the sentence that introduces its speaker
         # would otherwise share a statement's worth of words with it
@@ -272,7 +273,6 @@ class Attributor:
         # language), in a sentence that carries all else the statement claims: it is about this very
         # count ("12 Projekte": "supervisant 21 projets"), though few of its words can be seen (not a
         # year: "bis 2027" is no count)
-        sentence = self._text_of(evidence)
         if all(d["kind"] == "figure" and not YEAR.fullmatch(d["statement"])
                and _counts_alike(_context_of(text, d["statement"]), sentence, d["report"]) for d in differences) \
                 and carries:

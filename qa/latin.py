@@ -16,7 +16,7 @@ MIN_CONSONANTS = 3  # shorter skeletons ("Touré": "tr") match too many words
 # word of the language whose consonants may happen to be a name's ("فرق", teams: "Afrique")
 MIN_VOWEL_LETTERS = 2
 _VOWEL_LETTERS = set("اأإآوي")
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_ARABIC_WORD = re.compile(r"[\u0600-\u06FF]+")
 # (Latin spelling, sound) in the order they are replaced; then every vowel and semi-vowel goes
 _SOUNDS = [("sch", "s"), ("ch", "s"), ("sh", "s"), ("gh", "g"), ("kh", "k"), ("th", "t"), ("dh", "d"), ("ph", "f"),
            ("qu", "k"), ("ce", "se"), ("ci", "si"), ("q", "k"), ("c", "k"), ("x", "ks"), ("p", "b"), ("v", "f"),
@@ -27,7 +27,7 @@ _NOT_CONSONANTS = re.compile(r"[aeiouyw'h\W\d_]+")
 def skeleton(word):
     """The consonants of a word as they sound, in Latin letters, a doubled one once: "Liberterra" and
     "ليبرتيرا" are both "lbrtr"."""
-    latin = fold(anyascii(word)) if _ARABIC.search(word) else fold(word)
+    latin = fold(anyascii(word)) if _ARABIC_WORD.search(word) else fold(word)
     for spelling, sound in _SOUNDS:
         latin = latin.replace(spelling, sound)
     return re.sub(r"(.)\1+", r"\1", _NOT_CONSONANTS.sub("", latin))
@@ -49,7 +49,7 @@ class LatinNames:
         """The report's names that the Arabic words of text are written for (an Arabic word may carry
         "and", "the", "for": "والإنتربول"; without them first, "بومغارتنر" as written last)."""
         found = []
-        for word in re.findall(r"[\u0600-\u06FF]+", text):
+        for word in _ARABIC_WORD.findall(text):
             forms = _without_prefixes(word)
             if any(is_word(form, "ar") for form in forms):
                 continue  # a word of the language ("اتجار", trafficking: "Tuggar")

@@ -303,9 +303,9 @@ class Searcher:
     def hit(self, row, score, vector, ranks=(None, None, None), at=None):
         """A highlighted hit for a chunk found otherwise than by search (attribution); at: the
         (start, end) to highlight, when the caller knows which words back it."""
-        if at is None:
-            return self._highlight(self._hit(row, score, ranks), vector)
         hit = self._hit(row, score, ranks)
+        if at is None:
+            return self._highlight(hit, vector)
         hit.highlight = at
         hit.passage = self._passage_holding(hit)
         return hit

@@ -54,6 +54,9 @@ COVERED = 0.5
 UNIONS = {"EU", "UN"}  # the CLDR's territories that are organisations: the report names them by acronym
 FIGURES = ("figure", "date")  # the kinds of difference a number is: a count, a year, a month
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]+\b")
+# a stem of this many letters that begins another is of its word family: a translation may give
+# one stem ("identif", of "identification") and the sentence another ("identifi", of "identifier")
+FAMILY = 6
 NEAR_COPY = 0.8  # the share of a statement's words in one sentence that makes it that sentence, changed
 
 
@@ -303,7 +306,7 @@ class Attributor:
             return evidence.support >= self.sure
         words_there = set(analyze(self._text_of(evidence) + " " +
                                   self.searcher.speakers_text(self.searcher.chunks[evidence.row])))
-        return evidence.support >= self.sure or len(tokens & words_there) / max(1, len(own)) >= WORDS
+        return evidence.support >= self.sure or len(_family_shared(tokens, words_there)) / max(1, len(own)) >= WORDS
 
     def _other_sentences(self, evidence, vector):
         """The passage's other sentences very close to the statement, closest first: a statement that
@@ -612,6 +615,15 @@ class Attributor:
                     candidate.score, candidate.evidence = evidence.support, evidence
                 candidate.hits.append(hit)
         return [Candidate(c.speaker, c.score, c.hits[:k], c.evidence) for c in list(groups.values())[:k]]
+
+
+def _family_shared(tokens, stems):
+    """The tokens that are among stems or of a stem's word family (one begins the other)."""
+    by_initial = {}
+    for stem in stems:
+        by_initial.setdefault(stem[:FAMILY], []).append(stem)
+    return {t for t in tokens if t in stems or len(t) >= FAMILY and any(s.startswith(t) or t.startswith(s)
+                                                                     for s in by_initial.get(t[:FAMILY], ()))}
 
 
 def _context_of(statement, written):

@@ -242,6 +242,17 @@ def test_a_figure_counts_the_same_thing_when_words_spelled_alike_stand_around_it
     assert _counts_alike(around, "le renforcement des capacités de plus de 3 000 praticiens", "3 000")  # words before
 
 
+def test_a_word_is_shared_with_a_sentence_by_its_stem_or_a_stem_of_its_family():
+    from qa.analyzer import analyze
+    from qa.attribute import _family_shared
+
+    sentence = set(analyze("Le comité a permis d'identifier les zones sensibles de la traite des enfants"))
+    assert _family_shared({"identif", "enfant", "gold"}, sentence) == {"identif", "enfant"}  # "identif" (identification): "identifi"
+    assert not _family_shared({"enfanc"}, sentence)  # "enfance" is not "enfants": neither begins the other
+    assert _family_shared({"zon", "comit"}, sentence) == {"zon", "comit"}  # short stems: as they are only...
+    assert not _family_shared({"zon"}, {"zones", "zonal"})  # ...not as the beginning of a longer one
+
+
 def test_a_speaker_very_close_to_the_statement_said_it_only_if_their_sentence_carries_as_much_of_it():
     from types import SimpleNamespace
 

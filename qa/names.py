@@ -27,9 +27,13 @@ _FIGURE_AS_WRITTEN = re.compile(r"\d{1,3}(?:[  \u202f,.]\d{3})+(?:[.,]\d+)?(?!\d
 _ENTITY = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w-]*(?:(?:\s+|\s+d['’]|\s+de\s+l['’]|\s+de\s+(?:la\s+)?)[A-ZÀ-ÖØ-Þ][\w-]*)*",
                      re.UNICODE)
 # "not", "never", "ne ... pas", "no", "non", "não", "nicht", "kein": a negation in any language of the dialogues
+# Arabic's particles of negation, "and" written onto them ("ولا"), but not in the phrases they make
+# that deny nothing: "لا سيما" (especially), "لا بد" (must), "لا يزال" (still)
+_ARABIC_NEGATION = r"(?<!\w)و?(?:لا|لم|لن|ليس|ليست|ليسوا)(?!\w)(?!\s+(?:سيما|بد|يزال|تزال|يزالون|زال))"
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|none|cannot|n't|nunca|não|nao|nicht|kein\w*|nie|mai|jamais|aucune?)\b"
-    r"|(?<![\w-])(?:no|non)(?![\w-])|\bn(?:e\s|['’])(?:\S+\s){0,3}?(?:pas|plus|jamais|aucune?|guère|point)\b", re.I)
+    r"|(?<![\w-])(?:no|non)(?![\w-])|\bn(?:e\s|['’])(?:\S+\s){0,3}?(?:pas|plus|jamais|aucune?|guère|point)\b"
+    "|" + _ARABIC_NEGATION, re.I)
 
 
 # Common nouns that places are named with: on their own they name nothing the report could show
@@ -206,6 +210,7 @@ def forms(phrase):
 def without_negation(text):
     """text with its negation taken out: "n'est pas essentielle" -> "est essentielle", "is not" -> "is"."""
     text = re.sub(r"\bn(?:e\s+|['’])((?:\S+\s){0,3}?)(?:pas|plus|jamais|guère|point)\b\s*", r"\1", text)
+    text = re.sub(r"\s*" + _ARABIC_NEGATION, "", text)
     return re.sub(r"\s*\b(?:not|never|nicht|nunca|não|non)\b|n't\b", "", text, flags=re.I)
 
 

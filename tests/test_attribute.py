@@ -2,7 +2,7 @@
 and the pieces attribution is made of."""
 import pytest
 
-from qa.names import entity_phrases, is_round, negated, proportions, reported, written_figures
+from qa.names import entity_phrases, is_round, negated, proportions, reported, without_negation, written_figures
 from qa.places import nationalities, used_in
 from qa.text import clause_spans
 
@@ -97,9 +97,18 @@ def test_the_page_does_not_name_the_person_asked_about_among_those_who_said_it(c
     ("Elle ne soutient pas cette idée.", True), ("Der Bericht sagt das nicht.", True),
     ("La protection est essentielle.", False), ("le principe de non-punition des victimes", False),
     ("elle ne peut être mise en œuvre qu'à travers une série d'engagements", False),
+    ("المنظمات الإقليمية لا تؤدي أي دور", True), ("لم يتم تحديد الضحايا", True), ("ولا توجد بيانات", True),
+    ("لا سيما النساء والأطفال", False), ("لا تزال التحديات قائمة", False),  # especially; still
+    ("الهجرة غير النظامية", False), ("لاتجار الأطفال", False),  # irregular; "for trafficking"
 ])
 def test_negation(text, expected):
     assert negated(text) is expected
+
+
+def test_a_statement_without_its_negation():
+    assert without_negation("The report does not say this.") == "The report does say this."
+    assert without_negation("Elle ne soutient pas cette idée.") == "Elle soutient cette idée."
+    assert without_negation("المنظمات الإقليمية لا تؤدي أي دور") == "المنظمات الإقليمية تؤدي أي دور"
 
 
 @pytest.mark.parametrize("text, words_reported", [

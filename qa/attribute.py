@@ -151,9 +151,8 @@ class Attributor:
         wanted, names, denies = written_figures(text), entity_phrases(text), negated(text, language)
         spelled = number_words(text, language)  # "seven", "neuf sur dix"
         ratios = proportions(text, language)
-        if language == "de":  # German writes every noun with a capital
-            names = [p for p in names if any(w.isupper() for w in p.split()) or self._is_place(p)
-                     or shows(forms(p), self.searcher.report_words)]
+        if language == "de":
+            names = self._german_names(names)
         # adjectives of nationality are names too, written in lower case in French ("parquets espagnols")
         names += [w for w, _ in nationalities(text) if not any(w in p.split() for p in names)]
         # and, in a script without capitals, the countries it names ("مالي"): the capitalised ones are
@@ -486,6 +485,14 @@ class Attributor:
         """An acronym the reports write ("Europol": "EUROPOL", "INTERPOL"), not a place: written
         alike in every language."""
         return fold(phrase) in self._acronyms and not self._is_place(phrase)
+
+    def _german_names(self, phrases):
+        """The capitalised phrases of a German statement that are names: German writes every noun
+        with a capital, so a phrase is a name when it has an acronym or a place, or when the reports
+        write it, but never in lower case ("Partner", "Route": the report's "partenaires", "routes")."""
+        return [p for p in phrases if any(w.isupper() for w in p.split()) or self._is_place(p)
+                or shows(forms(p), self.searcher.report_words)
+                and not shows([canonical_words(p)], self.searcher.common_words)]
 
     def _is_name(self, phrase):
         """A proper name or acronym, not a capitalised common noun ("Secrétaire", "Système"); an

@@ -278,6 +278,16 @@ def test_a_speaker_very_close_to_the_statement_said_it_only_if_their_sentence_ca
     assert Attributor._check(checker, found, {"b"}) == "confirmed"
 
 
+def test_a_capitalised_german_noun_is_a_name_only_if_the_reports_never_write_it_in_lower_case(mini_searcher):
+    from qa.attribute import Attributor
+
+    attributor = Attributor(mini_searcher)
+    # "Session" and "Modules" are the report's common nouns ("modules de prévention"); Dakar is a
+    # place, Martin a name it writes only with a capital, PROTEGE an acronym
+    assert attributor._german_names(["Session", "Modules", "Dakar", "Martin", "PROTEGE"]) == \
+        ["Dakar", "Martin", "PROTEGE"]
+
+
 def test_an_organisation_is_an_acronym_the_reports_write_and_not_a_place():
     from types import SimpleNamespace
 

@@ -253,8 +253,8 @@ class Attributor:
         the corrected statement must also come closer to it); None otherwise. (A country changed
         across languages passes that test as readily in an invented statement as in a misquote: "La
         Tunisia ha chiesto...", "Nigeria". It is a misquote, then, only for another country or
-        nationality, or an acronym for another ("Europol" for INTERPOL), in a sentence the statement
-        is surely a translation of and that says all else it claims.)"""
+        nationality, or an acronym for another ("Europol" for INTERPOL), in a sentence that says all
+        else it claims and that the statement is surely a translation of, or, in English, close to.)"""
         # (its speakers' names count as its words: "Mme Oringo a affirmé que..." and her turn's clause)
         sentence = self._text_of(evidence)
         speakers = " ".join(self.searcher.corpus.speaker(s).name for s in self.searcher.chunks[evidence.row].speakers)
@@ -285,8 +285,11 @@ class Attributor:
         if all(d["kind"] == "negation" for d in differences) and negated(text, language) and carries:
             return "words"
         # across languages, few words can be seen; a sentence the statement is surely a translation of,
-        # and that says all else it claims, shows it as well
-        surely = language != "fr" and evidence.support >= self.sure and carries
+        # and that says all else it claims, shows it as well. In English a sentence that carries all
+        # else is enough: what it claims is read there by the words alone (qa/coverage.py), which the
+        # nearest words of a language further from French would pass too readily ("funded by Germany":
+        # the passage's "financement des Pays-Bas")
+        surely = language != "fr" and carries and (evidence.support >= self.sure or language in WORDS_ALONE)
         if names:
             swapped = all(self._is_place(d["statement"]) and self._is_place(d["report"])
                           or nationalities(d["statement"]) and nationalities(d["report"])

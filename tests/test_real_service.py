@@ -140,6 +140,14 @@ def test_a_country_changed_is_paired_with_the_country_of_the_sentence_it_matched
     assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("Italy", "Pays-Bas")]
 
 
+def test_a_country_changed_in_english_is_a_misquote_of_a_sentence_that_says_all_else(real_searcher):
+    """The report: PROMIS is "financée par les Pays-Bas". The statement is close to that sentence,
+    not very close, and the sentence carries all else it claims, word for word."""
+    found = Attributor(real_searcher).attribute("Ms Adewumi said the PROMIS initiative is funded by Sweden.")
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Abimbola Adewumi"
+    assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("Sweden", "Pays-Bas")]
+
+
 def test_a_year_is_not_a_count_misquoted(real_searcher):
     """Ms Ngalikpima said her projects target 60 % of women; "by 2030" in an invented statement is
     not that figure changed."""

@@ -629,11 +629,11 @@ class Attributor:
 
 def _family_shared(tokens, stems):
     """The tokens that are among stems or of a stem's word family (one begins the other)."""
-    by_initial = {}
+    by_start = {}
     for stem in stems:
-        by_initial.setdefault(stem[:FAMILY], []).append(stem)
+        by_start.setdefault(stem[:FAMILY], []).append(stem)
     return {t for t in tokens if t in stems or len(t) >= FAMILY and any(s.startswith(t) or t.startswith(s)
-                                                                     for s in by_initial.get(t[:FAMILY], ()))}
+                                                                     for s in by_start.get(t[:FAMILY], ()))}
 
 
 def _context_of(statement, written):

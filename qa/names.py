@@ -26,10 +26,10 @@ _PROPORTION = re.compile(r"(?<![\d.])\b(\d+(?:\.\d+)?|one|une?|uno|una|um|uma|ei
 _FIGURE_AS_WRITTEN = re.compile(r"\d{1,3}(?:[  \u202f,.]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?")
 _ENTITY = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w-]*(?:(?:\s+|\s+d['’]|\s+de\s+l['’]|\s+de\s+(?:la\s+)?)[A-ZÀ-ÖØ-Þ][\w-]*)*",
                      re.UNICODE)
-# "not", "never", "ne ... pas", "no", "non", "não", "nicht", "kein": a negation in any language of the dialogues
 # Arabic's particles of negation, "and" written onto them ("ولا"), but not in the phrases they make
 # that deny nothing: "لا سيما" (especially), "لا بد" (must), "لا يزال" (still)
 _ARABIC_NEGATION = r"(?<!\w)و?(?:لا|لم|لن|ليس|ليست|ليسوا)(?!\w)(?!\s+(?:سيما|بد|يزال|تزال|يزالون|زال))"
+# "not", "never", "ne ... pas", "no", "non", "não", "nicht", "kein", "لا": a negation in any language of the dialogues
 _NEGATION = re.compile(
     r"\b(?:not|never|no longer|none|cannot|n't|nunca|não|nao|nicht|kein\w*|nie|mai|jamais|aucune?)\b"
     r"|(?<![\w-])(?:no|non)(?![\w-])|\bn(?:e\s|['’])(?:\S+\s){0,3}?(?:pas|plus|jamais|aucune?|guère|point)\b"

@@ -297,6 +297,9 @@ def test_an_organisation_is_an_acronym_the_reports_write_and_not_a_place():
     assert Attributor._organisation(reports, "Europol") and Attributor._organisation(reports, "INTERPOL")
     assert not Attributor._organisation(reports, "Vienne")  # a city the statement's "Interpol" is no misquote of
     assert not Attributor._organisation(reports, "Tchad")  # a country, though a title writes it in capitals
+    reports._acronyms = {"oim", "onudc"}  # the reports write the French acronyms
+    assert Attributor._organisation(reports, "IOM") and Attributor._organisation(reports, "UNODC")
+    assert not Attributor._organisation(reports, "Europol")
 
 
 def test_what_a_statement_claims_leaves_out_its_names_and_stop_words():

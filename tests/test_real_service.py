@@ -148,6 +148,16 @@ def test_a_country_changed_in_english_is_a_misquote_of_a_sentence_that_says_all_
     assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("Sweden", "Pays-Bas")]
 
 
+def test_a_misquote_shown_by_the_words_comes_before_a_figure_read_across_the_passage(real_searcher):
+    """The report: the initiative is "mise en œuvre par l'ONUDC" in six countries it lists; a very
+    close sentence of the same turn has "43 millions d'euros", which "six" is not."""
+    found = Attributor(real_searcher).attribute(
+        "Mr Simon Pulido said the EU initiative on the financial and digital dimensions of trafficking is "
+        "implemented by the IOM in six countries.")
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Samuel Simon Pulido"
+    assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("IOM", "ONUDC")]
+
+
 def test_a_year_is_not_a_count_misquoted(real_searcher):
     """Ms Ngalikpima said her projects target 60 % of women; "by 2030" in an invented statement is
     not that figure changed."""

@@ -92,6 +92,28 @@ def test_the_page_does_not_name_the_person_asked_about_among_those_who_said_it(c
     assert "this was said by Jean Martin." in page
 
 
+@pytest.mark.parametrize("lang, words", [("fr", "la déclaration dit « n'ont pas démantelé », et le rapport le contraire"),
+                                         ("en", "the statement says “n'ont pas démantelé”, and the report the opposite")])
+def test_the_page_names_a_negation_the_statement_adds_not_the_whole_sentence_it_denies(client, monkeypatch, lang,
+                                                                                      words):
+    import html
+
+    from qa.web import present
+
+    real = present.attribution_json
+
+    def denied(found, searcher):
+        body = real(found, searcher)
+        clause = body["candidates"][0]["evidence"]["text"]
+        negation = {"statement": "n'ont pas démantelé", "report": clause, "kind": "negation"}
+        return dict(body, verdict="misquoted", candidates=[dict(body["candidates"][0], differences=[negation])])
+
+    monkeypatch.setattr(present, "attribution_json", denied)
+    page = client.post(f"/attribute?lang={lang}", data={"text": QUOTE}).get_data(as_text=True)
+    verdict = html.unescape(page[page.index('id="verdict"'):page.index("</h2>")])
+    assert words in verdict and "démantelé 12 réseaux" not in verdict  # the clause is shown below
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The report does not say this.", True), ("Il n'a jamais été question de cela.", True),
     ("Elle ne soutient pas cette idée.", True), ("Der Bericht sagt das nicht.", True),

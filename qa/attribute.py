@@ -206,6 +206,15 @@ class Attributor:
                                             translated=language != "fr", spelled=spelled, ratios=ratios)
             if differences is None:
                 continue  # differs in too much, or in something the passage has no counterpart for
+            if differences and affirmed is not None and all(d["kind"] == "negation" for d in differences) \
+                    and not self._carries(evidence, claims):
+                # the sentence that introduces the speaker the statement names may come closest: the
+                # clause it denies is the passage's close sentence that carries the most of its claim
+                denied = self._carrying_most(hit.row, affirmed, claims)
+                redone = denied and self._differences(hit.row, denied, text, wanted + spelled, names, denies, affirmed,
+                                                      translated=language != "fr", spelled=spelled, ratios=ratios)
+                if redone and all(d["kind"] == "negation" for d in redone):
+                    evidence, differences = denied, redone
             if differences:
                 # judged on the sentence it matched and on the one that holds the report's figures, if another
                 holding = self._holding(evidence, differences, vector)
@@ -231,10 +240,11 @@ class Attributor:
             candidates = self._group(sorted((e for e, _ in paraphrases), key=lambda e: -e.carried), k, vector)
             restated = {id(c) for c in candidates if c.hits[0].chunk.kind == "key_takeaways"}
             return Attribution("paraphrased", sorted(candidates, key=lambda c: id(c) in restated), [])
-        # a misquote its sentence shows by the words comes before one shown by the meaning alone, then
-        # the closest first: "…implemented by the IOM in six countries" is the ONUDC's initiative
-        # changed, not a very close sentence's "43 millions" (the report lists the six countries)
-        misquotes.sort(key=lambda m: (m[2] != "words", -m[0].support))
+        # a misquote its sentence shows by the words comes before one shown by the meaning alone ("…
+        # implemented by the IOM in six countries" is the ONUDC's initiative changed, not a very close
+        # sentence's "43 millions": the report lists the six countries), then the one whose sentence
+        # carries the most of the statement's claim, then the closest
+        misquotes.sort(key=lambda m: (m[2] != "words", -self._carried(m[4], claims), -m[0].support))
         for evidence, differences, strength, written, holding in misquotes[:MISQUOTES_TRIED]:
             # a figure changed in a sentence the statement is surely a translation of: the corrected
             # statement hardly moves (a number weighs little on the encoder), and need not
@@ -312,6 +322,15 @@ class Attributor:
         words_there = set(analyze(self._text_of(evidence) + " " +
                                   self.searcher.speakers_text(self.searcher.chunks[evidence.row])))
         return evidence.support >= self.sure or len(_family_shared(tokens, words_there)) / max(1, len(own)) >= WORDS
+
+    def _carrying_most(self, row, vector, claims):
+        """The passage's sentence close to vector that carries the most of what the statement claims,
+        if one carries it."""
+        spans, cosines = self.searcher.sentences.similarities(row, vector)
+        close = [Evidence(row, int(a), int(b), float(c)) for (a, b), c in zip(spans, cosines) if c >= self.close]
+        carried, best = max(((self._carried(e, claims), e) for e in close), key=lambda pair: pair[0],
+                            default=(0.0, None))
+        return best if carried >= COVERED else None
 
     def _other_sentences(self, evidence, vector):
         """The passage's other sentences very close to the statement, closest first: a statement that

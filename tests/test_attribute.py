@@ -310,6 +310,21 @@ def test_a_capitalised_german_noun_is_a_name_only_if_the_reports_never_write_it_
         ["Dakar", "Martin", "PROTEGE"]
 
 
+def test_the_clause_a_statement_denies_is_the_close_sentence_that_carries_the_most_of_its_claim():
+    from types import SimpleNamespace
+
+    from qa.attribute import Attributor
+
+    carried = {0: 0.2, 11: 0.7, 31: 0.9}  # by sentence start: the introduction, the clause, a sentence far off
+    sentences = SimpleNamespace(similarities=lambda row, vector: ([(0, 10), (11, 30), (31, 50)], [0.9, 0.82, 0.7]))
+    checker = SimpleNamespace(close=0.8, searcher=SimpleNamespace(sentences=sentences),
+                              _carried=lambda evidence, claims: carried[evidence.start])
+    found = Attributor._carrying_most(checker, 5, None, None)
+    assert (found.row, found.start, found.end) == (5, 11, 30)  # not the closest, not the one that is not close
+    carried[11] = 0.3
+    assert Attributor._carrying_most(checker, 5, None, None) is None  # none close carries the claim
+
+
 def test_an_organisation_is_an_acronym_the_reports_write_and_not_a_place():
     from types import SimpleNamespace
 

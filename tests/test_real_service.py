@@ -210,6 +210,17 @@ def test_the_speaker_whose_sentence_carries_the_statement_said_it(real_searcher)
     assert found.speaker_check == "other_speaker" and found.candidates[0].speaker.name == "Alexandra Sa Carvalho"
 
 
+def test_a_denied_statement_naming_its_speaker_is_shown_against_the_clause_it_denies(real_searcher):
+    """Named, Mr Olayemi draws the statement to the sentence that introduces him; what it denies is
+    his next sentence: the referral mechanism "garantit la continuité des soins" (attribution.final31)."""
+    found = Attributor(real_searcher).attribute(
+        "Olayemi sagte, der regionale Verweismechanismus der ECOWAS garantiere keine Kontinuität der Betreuung "
+        "über die Grenzen der Mitgliedstaaten hinweg.")
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Olatunde Olayemi"
+    [difference] = found.candidates[0].differences
+    assert difference["kind"] == "negation" and "garantit la continuité des soins" in difference["report"]
+
+
 def test_a_negation_added_to_a_sentence_it_otherwise_says_is_a_misquote(real_searcher):
     """The report: Ms Chouchane noted "la nécessité de continuer à harmoniser les cadres juridiques"."""
     found = Attributor(real_searcher).attribute(

@@ -200,10 +200,12 @@ class Attributor:
                 evidence = max(evidence, self._evidence(hit.row, affirmed), key=lambda e: e.support)
             if evidence.support < self.close:
                 continue
+            def differ(sentence):
+                return self._differences(hit.row, sentence, text, wanted + spelled, names, denies,
+                                         vector if affirmed is None else affirmed,
+                                         translated=language != "fr", spelled=spelled, ratios=ratios)
             # the clause that says what the statement denies is found by the statement without its negation
-            differences = self._differences(hit.row, evidence, text, wanted + spelled, names, denies,
-                                            vector if affirmed is None else affirmed,
-                                            translated=language != "fr", spelled=spelled, ratios=ratios)
+            differences = differ(evidence)
             if differences is None:
                 continue  # differs in too much, or in something the passage has no counterpart for
             if differences and affirmed is not None and all(d["kind"] == "negation" for d in differences) \
@@ -211,8 +213,7 @@ class Attributor:
                 # the sentence that introduces the speaker the statement names may come closest: the
                 # clause it denies is the passage's close sentence that carries the most of its claim
                 denied = self._carrying_most(hit.row, affirmed, claims)
-                redone = denied and self._differences(hit.row, denied, text, wanted + spelled, names, denies, affirmed,
-                                                      translated=language != "fr", spelled=spelled, ratios=ratios)
+                redone = denied and differ(denied)
                 if redone and all(d["kind"] == "negation" for d in redone):
                     evidence, differences = denied, redone
             if differences:

@@ -324,11 +324,15 @@ class Attributor:
                                   self.searcher.speakers_text(self.searcher.chunks[evidence.row])))
         return evidence.support >= self.sure or len(_family_shared(tokens, words_there)) / max(1, len(own)) >= WORDS
 
+    def _sentences(self, row, vector):
+        """The passage's sentences, in its order, each with its cosine to vector as its support."""
+        spans, cosines = self.searcher.sentences.similarities(row, vector)
+        return [Evidence(row, int(a), int(b), float(c)) for (a, b), c in zip(spans, cosines)]
+
     def _carrying_most(self, row, vector, claims):
         """The passage's sentence close to vector that carries the most of what the statement claims,
         if one carries it."""
-        spans, cosines = self.searcher.sentences.similarities(row, vector)
-        close = [Evidence(row, int(a), int(b), float(c)) for (a, b), c in zip(spans, cosines) if c >= self.close]
+        close = [e for e in self._sentences(row, vector) if e.support >= self.close]
         carried, best = max(((self._carried(e, claims), e) for e in close), key=lambda pair: pair[0],
                             default=(0.0, None))
         return best if carried >= COVERED else None
@@ -338,9 +342,8 @@ class Attributor:
         names its speaker comes closest to the sentence that introduces them, which may say nothing of
         its claim. (Only very close ones: a sentence merely close that shares the claim's words may say
         the opposite, "mis en garde contre... les procédures de retour accélérées".)"""
-        spans, cosines = self.searcher.sentences.similarities(evidence.row, vector)
-        others = [Evidence(evidence.row, int(a), int(b), float(c)) for (a, b), c in zip(spans, cosines)
-                  if c >= self.sure and (a, b) != (evidence.start, evidence.end)]
+        others = [e for e in self._sentences(evidence.row, vector)
+                  if e.support >= self.sure and (e.start, e.end) != (evidence.start, evidence.end)]
         return sorted(others, key=lambda e: -e.support)
 
     def _carries(self, evidence, claims):
@@ -602,10 +605,8 @@ class Attributor:
                        for d in differences if d["kind"] != "negation")  # (a negation's side is the clause itself)
         if holds(self._text_of(evidence)):
             return evidence
-        spans, cosines = self.searcher.sentences.similarities(evidence.row, vector)
         chunk_text = self.searcher.chunks[evidence.row].text
-        return next((Evidence(evidence.row, int(a), int(b), float(c)) for (a, b), c in zip(spans, cosines)
-                     if holds(chunk_text[a:b])), evidence)
+        return next((e for e in self._sentences(evidence.row, vector) if holds(chunk_text[e.start:e.end])), evidence)
 
     def _name_vectors(self, phrases):
         """Vectors of short names, each encoded once (the report's names come up again and again)."""

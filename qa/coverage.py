@@ -73,11 +73,17 @@ class Claims:
         self.vocabulary, self.encoder = vocabulary, encoder
         self.tables = [vocabulary.vectors] + ([vocabulary.phrase_vectors] if language not in WORDS_ALONE else [])
         self._vectors, self._levels = None, {}  # the words' vectors; per table and report language, the NEAREST-th similarity
+        self._shares = {}  # (sentence, language) -> its share: a sentence is asked about again as it is judged
 
     def share(self, sentence, language):
         """The share of the words that sentence, in a report of that language, carries."""
         if not self.words:
             return 1.0
+        if (sentence, language) not in self._shares:
+            self._shares[sentence, language] = self._share(sentence, language)
+        return self._shares[sentence, language]
+
+    def _share(self, sentence, language):
         stems = set(analyze(sentence, language))
         uncovered = [i for i, w in enumerate(self.words) if not set(analyze(w, language)) & stems]
         rows = self.vocabulary.rows_in([sentence], [language])[0]

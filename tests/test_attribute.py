@@ -319,6 +319,7 @@ def test_the_clause_a_statement_denies_is_the_close_sentence_that_carries_the_mo
     sentences = SimpleNamespace(similarities=lambda row, vector: ([(0, 10), (11, 30), (31, 50)], [0.9, 0.82, 0.7]))
     checker = SimpleNamespace(close=0.8, searcher=SimpleNamespace(sentences=sentences),
                               _carried=lambda evidence, claims: carried[evidence.start])
+    checker._sentences = lambda row, vector: Attributor._sentences(checker, row, vector)
     found = Attributor._carrying_most(checker, 5, None, None)
     assert (found.row, found.start, found.end) == (5, 11, 30)  # not the closest, not the one that is not close
     carried[11] = 0.3

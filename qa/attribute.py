@@ -500,6 +500,8 @@ class Attributor:
             return used_in(mentions(phrase)[0][1], words)
         if " " not in phrase and nationalities(phrase):
             return any(used_in(code, words) for _, code in nationalities(phrase))
+        if self._organisation(phrase):  # written alike in every language: "Europol" is not near "Europe"
+            return shows(forms(phrase), words)
         return shows(forms(phrase), words) or cognate_in(phrase, words)
 
     @staticmethod

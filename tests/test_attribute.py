@@ -340,6 +340,21 @@ def test_an_organisation_is_an_acronym_the_reports_write_and_not_a_place():
     assert not Attributor._organisation(reports, "Europol")
 
 
+def test_an_acronym_the_reports_write_is_shown_only_as_written_not_by_a_near_spelling():
+    from types import SimpleNamespace
+
+    from qa.attribute import Attributor
+
+    passage = {"europe", "civipol", "dipartimento", "rock"}  # "l'Europe" is no "Europol"
+    reports = SimpleNamespace(_acronyms={"europol", "civipol"}, _is_place=Attributor._is_place)
+    reports._organisation = lambda phrase: Attributor._organisation(reports, phrase)
+    assert not Attributor._shows(reports, "Europol", passage)
+    assert Attributor._shows(reports, "CIVIPOL", passage)
+    assert Attributor._shows(reports, "Dipartimentos", passage)  # a name in another language: near spellings count
+    reports._acronyms = set()  # reports that never write Europol: a name like any other
+    assert Attributor._shows(reports, "Europol", passage)
+
+
 def test_what_a_statement_claims_leaves_out_its_names_and_stop_words():
     from qa.coverage import content_words
 

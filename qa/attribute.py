@@ -27,7 +27,7 @@ from qa.language import detect
 from qa.names import (YEAR, canonical_words, cognate_in, context_words, entity_phrases, figure_at, figure_context,
                       figure_in, figures, forms, in_figures, near, negated, negation_context, number_words, proportions,
                       reported, shows, without_negation, words_as_written, written_figures)
-from qa.places import mentions, nationalities, used_in
+from qa.places import demonyms, mentions, nationalities, used_in
 from qa.searcher import WORD_BONUS
 from qa.text import fold
 from qa.vocabulary import words
@@ -453,6 +453,17 @@ class Attributor:
                 return None  # a month the passage does not give: nothing to compare it with
             differences.append({"statement": written, "report": offered[0], "kind": "date"})
         absent = [p for p in names if not self._shows(p, self._words[row])]
+        if evidence.clause and {code for _, code in mentions(sentence)} - {code for _, code in mentions(text)}:
+            # the clause it matched names another place than the statement's, which the passage names
+            # elsewhere: that clause's place was changed ("la CNLTP du Mali": "(CNLTP) du Sénégal", Mali
+            # among the countries of the sentence's next clause)
+            # (not the speaker's own country, which their words need not name: "Ethiopia set up joint
+            # teams with Djibouti", said by the Ethiopian ministry, of "enquêteurs de Djibouti et du Kenya")
+            clause_words = set(canonical_words(sentence))
+            speakers = self.searcher.speakers_text(self.searcher.chunks[row])
+            own = {code for _, code in mentions(speakers) + tuple(demonyms(speakers))}
+            absent += [place for place, code in mentions(text) if place not in absent and self._is_place(place)
+                       and code not in own and not used_in(code, clause_words)]
         if absent:
             around = self._around(evidence)
             offered = [p for p in self._entities_only_in(around, text, acronyms=any(p.isupper() for p in absent))

@@ -183,8 +183,10 @@ def mentions(text):
     """[(name as written in text, territory code)] of the places text names. A name in a script with
     capitals counts only when written with one ("Chad", not "chad"; the Italian "mali" is not Mali)."""
     written = _WORDS.findall(normalize(text))
-    words = [without_proclitic(fold(w)) for w in written]  # one per word as written
     lookup, found, i = _by_first_word(), [], 0
+    words = [without_proclitic(fold(w)) for w in written]  # one per word as written
+    # "and" is written onto a name without the article too ("وكينيا": and Kenya)
+    words = [w[1:] if w[:1] in "وف" and w not in lookup and w[1:] in lookup else w for w in words]
     while i < len(words):
         for name, code in lookup.get(words[i], ()):
             if tuple(words[i:i + len(name)]) == name and (written[i][0].isupper() or not written[i][0].islower()):

@@ -157,6 +157,8 @@ def test_an_arabic_place_is_found_under_its_proclitics():
     """"and", "in", "for" are written onto the next word, two of them at times: "وبالمغرب", "and in Morocco";
     "for the" drops the article's alif: "للنيجر"."""
     assert [code for _, code in mentions("في النيجر والنيجر وبالمغرب وللنيجر")] == ["NE", "NE", "MA", "NE"]
+    # "and" on a name written without the article ("وكينيا", and Kenya); not on another word ("وزارة", ministry)
+    assert [code for _, code in mentions("محققين من جيبوتي وكينيا ووزارة العدل")] == ["DJ", "KE"]
 
 
 @pytest.mark.parametrize("text, codes", [

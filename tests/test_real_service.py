@@ -264,3 +264,20 @@ def test_a_misquote_shows_the_sentence_that_holds_what_the_report_says(real_sear
 def test_questions_on_what_the_report_never_mentions(real_searcher, question, answerable):
     result = real_searcher.search(question)
     assert result.answerable is answerable and result.hits
+
+
+def test_a_place_changed_in_the_clause_it_matched_is_a_misquote_though_the_passage_names_it_elsewhere(real_searcher):
+    """The report: the MoU links the NAATIP of Gambia and the CNLTP "du Sénégal"; the sentence's next
+    clause lists Mauritania among the countries of sub-regional networks."""
+    found = Attributor(real_searcher).attribute(
+        "Dr Ndiaye cited the memorandum between Gambia's NAATIP and Mauritania's CNLTP.")
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Mody Guirandou Ndiaye"
+    assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("Mauritania", "Sénégal")]
+
+
+def test_the_speakers_own_country_is_no_place_changed(real_searcher):
+    """The report: the Ethiopian ministry's speaker presented joint investigation teams "rassemblant
+    des enquêteurs de Djibouti et du Kenya"; Ethiopia is his own country, not the clause's."""
+    found = Attributor(real_searcher).attribute(
+        "L'Éthiopie a mis en place des équipes d'enquête conjointes avec des enquêteurs de Djibouti.")
+    assert found.verdict == "paraphrased" and found.candidates[0].speaker.name == "Abrham Ayalew"

@@ -481,8 +481,9 @@ class Attributor:
                 # "Pays-Bas", "espagnols" for "italiens" are changes
                 known = self._is_name(phrase) and shows(forms(phrase), self.searcher.report_words) \
                     or " " not in phrase and bool(nationalities(phrase)) or self._is_place(phrase)
-                if not known and translated and evidence.support >= self.sure and not phrase.isupper():
-                    continue  # very close in meaning across languages: a name in translation ("Lavoro")
+                if not known and translated and evidence.support >= self.sure and (
+                        not phrase.isupper() or self._abbreviates_a_word_of(phrase, sentence)):
+                    continue  # very close in meaning across languages: a name in translation ("Lavoro", "CCTV")
                 # a name the report never uses (an invention, or a translation it cannot see) has no
                 # counterpart to compare with, unless the rest of the statement is the passage's
                 # sentence word for word ("Palerme, Catane et Milan" for "... et Rome")
@@ -497,6 +498,17 @@ class Attributor:
                                 "report": said.strip() if not denies else negation_context(said) or said,
                                 "kind": "negation"})
         return differences if len(differences) <= MAX_DIFFERENCES else None
+
+    def _abbreviates_a_word_of(self, acronym, sentence):
+        """An acronym the reports never write stands for a word of the sentence, not a name: its nearest
+        word of the reports is that sentence's, and no acronym of theirs ("CCTV": "vidéosurveillance";
+        "AFRIPOL" is nearest to INTERPOL, an organisation for another)."""
+        vocabulary = self.searcher.vocabulary
+        if not len(vocabulary.stems):
+            return False
+        vector = vocabulary.vectors_of([acronym], self.searcher.encoder)[0]
+        nearest = vocabulary.stems[int((vocabulary.vectors @ vector).argmax())]
+        return nearest in analyze(sentence) and nearest not in self._acronyms
 
     @staticmethod
     def _word_for_word(statement, sentence):

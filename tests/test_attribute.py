@@ -355,6 +355,24 @@ def test_an_acronym_the_reports_write_is_shown_only_as_written_not_by_a_near_spe
     assert Attributor._shows(reports, "Europol", passage)
 
 
+def test_an_acronym_the_reports_never_write_abbreviates_a_word_of_the_sentence_nearest_to_it():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from qa.attribute import Attributor
+
+    stems = ["videosurveil", "interpol", "camer"]
+    nearest = {"CCTV": 0, "AFRIPOL": 1, "GPS": 2}  # each acronym's nearest word of the reports
+    vocabulary = SimpleNamespace(stems=stems, vectors=np.eye(3, dtype=np.float32),
+                                 vectors_of=lambda words, encoder: np.eye(3, dtype=np.float32)[[nearest[w] for w in words]])
+    checker = SimpleNamespace(searcher=SimpleNamespace(vocabulary=vocabulary, encoder=None), _acronyms={"interpol"})
+    sentence = "le système de surveillance, équipé de caméras de vidéosurveillance reliées à INTERPOL"
+    assert Attributor._abbreviates_a_word_of(checker, "CCTV", sentence)
+    assert not Attributor._abbreviates_a_word_of(checker, "AFRIPOL", sentence)  # an organisation for another
+    assert not Attributor._abbreviates_a_word_of(checker, "GPS", "le système de surveillance")  # not this sentence's
+
+
 def test_what_a_statement_claims_leaves_out_its_names_and_stop_words():
     from qa.coverage import content_words
 

@@ -373,6 +373,19 @@ def test_an_acronym_the_reports_never_write_abbreviates_a_word_of_the_sentence_n
     assert not Attributor._abbreviates_a_word_of(checker, "GPS", "le système de surveillance")  # not this sentence's
 
 
+def test_a_count_changed_is_a_figure_of_what_the_sentence_counts_and_not_a_year():
+    from qa.attribute import Attributor
+
+    sentence = "Le projet a touché 65 000 élèves et formé 1 200 enseignants."
+    changed = [{"statement": "56 000", "report": "65 000", "kind": "figure"}]
+    assert Attributor._counts_changed("Il a touché 56 000 élèves.", sentence, changed)
+    assert not Attributor._counts_changed("Il a cité 56 000 parents.", sentence, changed)  # not what it counts
+    year = [{"statement": "2024", "report": "2023", "kind": "figure"}]
+    assert not Attributor._counts_changed("des élèves en 2024", "des élèves en 2023", year)
+    name = [{"statement": "Mali", "report": "Niger", "kind": "name"}]
+    assert not Attributor._counts_changed("au Mali", "au Niger", name)
+
+
 def test_what_a_statement_claims_leaves_out_its_names_and_stop_words():
     from qa.coverage import content_words
 

@@ -281,3 +281,12 @@ def test_the_speakers_own_country_is_no_place_changed(real_searcher):
     found = Attributor(real_searcher).attribute(
         "L'Éthiopie a mis en place des équipes d'enquête conjointes avec des enquêteurs de Djibouti.")
     assert found.verdict == "paraphrased" and found.candidates[0].speaker.name == "Abrham Ayalew"
+
+
+def test_a_count_changed_by_a_statement_naming_its_speaker_is_a_misquote_though_only_close(real_searcher):
+    """The report: SAFE-MIT generated "plus de 50 millions d'impressions en ligne". 70 for 50 takes the
+    statement below "close" to that sentence; it names the speaker and changes a count of impressions."""
+    found = Attributor(real_searcher).attribute("Ms Cagnard said online campaigns had produced more than 70 million "
+                                                "impressions.")
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Manon Cagnard"
+    assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("70", "50")]

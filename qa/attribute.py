@@ -203,7 +203,10 @@ class Attributor:
             evidence = as_written = self._evidence(hit.row, vector)
             if affirmed is not None:
                 evidence = max(evidence, self._evidence(hit.row, affirmed), key=lambda e: e.support)
-            if evidence.support < self.count_changed:
+            # (below "close", only a count changed by a statement that names the passage's speaker is looked at)
+            below = evidence.support < self.close
+            if evidence.support < self.count_changed or below and not (
+                    (wanted or spelled) and self._names_a_speaker_of(hit.chunk, people)):
                 continue
             def differ(sentence):
                 return self._differences(hit.row, sentence, text, wanted + spelled, names, denies,
@@ -213,9 +216,7 @@ class Attributor:
             differences = differ(evidence)
             if differences is None:
                 continue  # differs in too much, or in something the passage has no counterpart for
-            if evidence.support < self.close and not (
-                    differences and self._names_a_speaker_of(hit.chunk, people)
-                    and self._counts_changed(text, self._text_of(evidence), differences)):
+            if below and not (differences and self._counts_changed(text, self._text_of(evidence), differences)):
                 continue
             if differences and affirmed is not None and all(d["kind"] == "negation" for d in differences) \
                     and not self._carries(evidence, claims):

@@ -231,7 +231,9 @@ class Attributor:
                 holding = self._holding(evidence, differences, vector)
                 strengths = [self._misquote_strength(text, e, said_tokens, said_own, differences, language, claims)
                              for e in ([evidence, holding] if holding is not evidence else [evidence])]
-                strength = "words" if "words" in strengths else "meaning" if "meaning" in strengths else None
+                # (below "close", only the words show a count changed: the meaning is too far to tell)
+                strength = "words" if "words" in strengths else "meaning" if "meaning" in strengths and not below \
+                    else None
                 if strength:
                     misquotes.append((evidence, differences, strength, as_written.support, holding))
                 continue

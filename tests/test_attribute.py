@@ -1,5 +1,7 @@
 """Who said this, over the mini report (fake encoder): verdicts, "did X say this?", evidence, misquotes;
 and the pieces attribution is made of."""
+import html
+
 import pytest
 
 from qa.names import entity_phrases, is_round, negated, proportions, reported, without_negation, written_figures
@@ -72,7 +74,9 @@ def test_the_page_says_what_differs_and_who_said_it(client, lang, words):
     page = client.post(f"/attribute?lang={lang}", data={"text": QUOTE.replace("12", "21"), "speaker": "Mme Sall"})
     text = page.get_data(as_text=True)
     assert page.status_code == 200 and all(w in text for w in words) and 'id="speaker-check"' in text
-    assert "Fatou Sall" in text and "Jean Martin" in text  # not her: him
+    assert "Fatou Sall" in text and "Jean Martin" in text  # not her: him, misquoted
+    assert {"fr": "c’est Jean Martin qui a parlé de cela, et la déclaration déforme ses propos",
+            "en": "Jean Martin spoke of this, and the statement misquotes them"}[lang] in html.unescape(text)
 
 
 def test_the_page_does_not_name_the_person_asked_about_among_those_who_said_it(client, monkeypatch):
@@ -96,8 +100,6 @@ def test_the_page_does_not_name_the_person_asked_about_among_those_who_said_it(c
                                          ("en", "the statement says “n'ont pas démantelé”, and the report the opposite")])
 def test_the_page_names_a_negation_the_statement_adds_not_the_whole_sentence_it_denies(client, monkeypatch, lang,
                                                                                       words):
-    import html
-
     from qa.web import present
 
     real = present.attribution_json

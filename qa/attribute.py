@@ -468,9 +468,9 @@ class Attributor:
         if evidence.clause and {code for _, code in mentions(sentence)} - {code for _, code in mentions(text)}:
             # the clause it matched names another place than the statement's, which the passage names
             # elsewhere: that clause's place was changed ("la CNLTP du Mali": "(CNLTP) du Sénégal", Mali
-            # among the countries of the sentence's next clause)
-            # (not the speaker's own country, which their words need not name: "Ethiopia set up joint
-            # teams with Djibouti", said by the Ethiopian ministry, of "enquêteurs de Djibouti et du Kenya")
+            # among the countries of the sentence's next clause); not the speaker's own country, which
+            # their words need not name ("Ethiopia set up joint teams with Djibouti", said by the
+            # Ethiopian ministry, of "enquêteurs de Djibouti et du Kenya")
             clause_words = set(canonical_words(sentence))
             speakers = self.searcher.speakers_text(self.searcher.chunks[row])
             own = {code for _, code in mentions(speakers) + tuple(demonyms(speakers))}
@@ -520,7 +520,8 @@ class Attributor:
     def _counts_changed(statement, sentence, differences):
         """Every difference is a count (not a year) changed for one the sentence gives of the same thing."""
         return all(d["kind"] == "figure" and not YEAR.fullmatch(d["statement"])
-                   and _counts_alike(_context_of(statement, d["statement"]), sentence, d["report"]) for d in differences)
+                   and _counts_alike(_context_of(statement, d["statement"]), sentence, d["report"])
+                   for d in differences)
 
     def _abbreviates_a_word_of(self, acronym, sentence):
         """An acronym the reports never write stands for a word of the sentence, not a name: its nearest

@@ -301,9 +301,7 @@ class Attributor:
         # language), in a sentence that carries all else the statement claims: it is about this very
         # count ("12 Projekte": "supervisant 21 projets"), though few of its words can be seen (not a
         # year: "bis 2027" is no count)
-        if all(d["kind"] == "figure" and not YEAR.fullmatch(d["statement"])
-               and _counts_alike(_context_of(text, d["statement"]), sentence, d["report"]) for d in differences) \
-                and carries:
+        if self._counts_changed(text, sentence, differences) and carries:
             return "words"
         # a negation the statement adds, in a sentence that carries all else it claims: without it, the
         # statement is that sentence's paraphrase ("there was no need to keep harmonising"; not a
@@ -323,6 +321,12 @@ class Attributor:
             return "words" if swapped and surely else None
         if surely and all(d["kind"] in FIGURES for d in differences):
             return "words"  # (a negation found in the report's clause may be "non seulement... mais")
+        # a count changed in a sentence the statement is surely a translation of, in a language whose
+        # words the nearest words of the reports carry poorly: a share of what it claims is enough
+        # ("73 في المائة من ضحايا الاتجار": "63 % des personnes victimes de la traite")
+        if language not in WORDS_ALONE and evidence.support >= self.sure and _only_counts(differences) \
+                and self._carried(evidence, claims) >= COVERED / 2:
+            return "words"
         if language in WORDS_ALONE and all(d["kind"] in FIGURES for d in differences) and carries:
             return "meaning"
         return "meaning" if language != "fr" and coverage >= WORDS_ACROSS else None
@@ -518,10 +522,9 @@ class Attributor:
 
     @staticmethod
     def _counts_changed(statement, sentence, differences):
-        """Every difference is a count (not a year) changed for one the sentence gives of the same thing."""
-        return all(d["kind"] == "figure" and not YEAR.fullmatch(d["statement"])
-                   and _counts_alike(_context_of(statement, d["statement"]), sentence, d["report"])
-                   for d in differences)
+        """Every difference is a count changed for one the sentence gives of the same thing."""
+        return _only_counts(differences) and all(
+            _counts_alike(_context_of(statement, d["statement"]), sentence, d["report"]) for d in differences)
 
     def _abbreviates_a_word_of(self, acronym, sentence):
         """An acronym the reports never write stands for a word of the sentence, not a name: its nearest
@@ -718,6 +721,11 @@ def _context_of(statement, written):
 def _shared(around, words):
     """How many of the words around a figure have a word spelled alike among words."""
     return sum(any(near(a, w) for w in words) for a in around)
+
+
+def _only_counts(differences):
+    """Every difference is a figure that counts (not a year)."""
+    return all(d["kind"] == "figure" and not YEAR.fullmatch(d["statement"]) for d in differences)
 
 
 def _counts_alike(around, sentence, figure):

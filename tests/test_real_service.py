@@ -290,3 +290,13 @@ def test_a_count_changed_by_a_statement_naming_its_speaker_is_a_misquote_though_
                                                 "impressions.")
     assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Manon Cagnard"
     assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("70", "50")]
+
+
+def test_a_count_changed_in_arabic_in_a_sentence_it_surely_translates_is_a_misquote(real_searcher):
+    """The report: "63 % des personnes victimes de la traite identifiées en 2023 étaient des
+    ressortissants de pays tiers". Few of the Arabic words reach the French ones; the statement is a
+    sure translation of the sentence with one count changed."""
+    found = Attributor(real_searcher).attribute("أشار كورزيليوس إلى أن 43 في المائة من ضحايا الاتجار المحددين في "
+                                                "عام 2023 كانوا من رعايا دول ثالثة.")
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Matthijs Korzilius"
+    assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("43", "63")]

@@ -126,9 +126,10 @@ class Attributor:
         self._names_seen = {}  # name -> its vector
         # the acronyms the reports write ("EUROPOL"), as folded words
         self._acronyms = {fold(w) for chunk in searcher.chunks for w in _ACRONYM.findall(chunk.text)}
-        # the words of the speakers' names, names wherever they stand ("Giordani indicó...": no capital
-        # tells a name at the start of a sentence), as _carries takes them out of the sentence
-        self._speaker_words = {fold(w) for s in searcher.corpus.speakers for w in words(s.name) if len(w) > 2}
+        # the words of each speaker's name, and of them all: names wherever they stand ("Giordani
+        # indicó...": no capital tells a name at the start of a sentence), as _carries takes them out
+        self._name_words = {s.id: {fold(w) for w in words(s.name) if len(w) > 2} for s in searcher.corpus.speakers}
+        self._speaker_words = set().union(*self._name_words.values())
         detect("")  # load the language identifier now, not on the first statement
 
     def attribute(self, text, k=5, speaker=None, document=None):
@@ -170,6 +171,7 @@ class Attributor:
         people = [w for w in dict.fromkeys(words(text)) if fold(w) in self._speaker_words]
         # (a speaker's name in Arabic script stands for the name as the report writes it: "ميغنو", "Mignot")
         people += [n for n in self.searcher.latin_names.of(text) if fold(n) in self._speaker_words]
+        named = {fold(p) for p in people}  # the words of the speakers' names it writes
         names += [w for w in people if not any(w in p.split() for p in names)]
         own, tokens = analyze(text), set(analyze_query(text))
         if language != "fr":  # its words reach the report's through the encoder, as in search
@@ -206,7 +208,7 @@ class Attributor:
             # (below "close", only a count changed by a statement that names the passage's speaker is looked at)
             below = evidence.support < self.close
             if evidence.support < self.count_changed or below and not (
-                    (wanted or spelled) and self._names_a_speaker_of(hit.chunk, people)):
+                    (wanted or spelled) and any(named & self._name_words[s] for s in hit.chunk.speakers)):
                 continue
             def differ(sentence):
                 return self._differences(hit.row, sentence, text, wanted + spelled, names, denies,
@@ -514,11 +516,6 @@ class Attributor:
                                 "report": said.strip() if not denies else negation_context(said) or said,
                                 "kind": "negation"})
         return differences if len(differences) <= MAX_DIFFERENCES else None
-
-    def _names_a_speaker_of(self, chunk, people):
-        """A word of the names the statement gives (people) is a word of one of the chunk's speakers' names."""
-        named = {fold(w) for p in people for w in words(p)}
-        return any(named & {fold(w) for w in words(self.searcher.corpus.speaker(s).name)} for s in chunk.speakers)
 
     @staticmethod
     def _counts_changed(statement, sentence, differences):

@@ -106,6 +106,8 @@ class ScopeCheck:
         place_words = {w for written, _ in places for w in canonical_words(written)}  # judged as places above
         phrases = [named_part(p) for p in entity_phrases(question)
                    if not {fold(w) for w in words_as_written(p) if w[0].isupper()} <= place_words]
+        if language not in searcher.report_languages:
+            phrases = [_proper_part(p, language) for p in phrases if p]
         candidates = [p for p in phrases if p and not shows(forms(p), report, self.phrases)
                       and not cognate_in(p, grouped)]
         if len(searcher.report_languages) > 1:
@@ -220,6 +222,18 @@ class ReportPhrases:
         for found in postings:
             rows &= set(found)
         return any(padded in " " + " ".join(canonical_words(self.searcher.described[row])) + " " for row in rows)
+
+
+def _proper_part(phrase, language):
+    """What of a name in another language than the reports' they must write themselves: the names in
+    it ("Lagos" of "Lagos State", which they write "État de Lagos"), not the ordinary words around
+    them, which they say in their own language; nothing of an abbreviation of ordinary words that the
+    language's dictionary has ("CEO": "PDG"). A name of ordinary words only ("World Bank") stays whole."""
+    if phrase.isupper():
+        return None if is_word(phrase, language) else phrase
+    words = phrase.split()
+    proper = [w for w in words if not is_word(w, language) or not lemma(w, language)[:1].islower()]
+    return " ".join(proper) if proper and len(proper) < len(words) else phrase
 
 
 def _one_edit_apart(one, other):

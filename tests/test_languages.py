@@ -8,6 +8,7 @@ import pytest
 from qa.language import detect
 from qa.latin import LatinNames, skeleton
 from qa.places import demonyms, mentions
+from qa.scope import _proper_part
 from qa.grammar import is_verb_form, nouns
 from qa.vocabulary import Vocabulary
 
@@ -250,3 +251,16 @@ def test_in_another_language_the_passages_naming_its_place_come_first(mini_searc
     hits = mini_searcher.search("ماذا قيل عن موريتانيا؟", 10).hits
     naming = ["mauritanie" in mini_searcher.described_words[h.row] for h in hits]
     assert any(naming) and naming == sorted(naming, reverse=True)
+
+
+@pytest.mark.parametrize("name, language, judged", [
+    ("Lagos State", "en", "Lagos"),  # the reports write "État de Lagos"
+    ("Abidjan Court", "en", "Abidjan"),
+    ("World Bank", "en", "World Bank"),  # ordinary words only: judged whole
+    ("Darién Gap", "en", "Darién"),
+    ("CEO", "en", None),  # an abbreviation the dictionary has
+    ("AFRIPOL", "en", "AFRIPOL"),
+    ("Malaika Oringo", "en", "Malaika Oringo"),
+])
+def test_a_name_in_another_language_is_judged_by_its_names_not_its_ordinary_words(name, language, judged):
+    assert _proper_part(name, language) == judged

@@ -260,6 +260,12 @@ def test_a_misquote_shows_the_sentence_that_holds_what_the_report_says(real_sear
     ("Quels obstacles les magistrats de liaison ont-ils soulevés ?", True),
     ("Que fait la police malienne ?", True),  # the report names Mali; "malienne" is judged as the place it names
     ("Qu'a dit le délégué éthiopien sur les équipes d'enquête conjointes ?", True),  # the report: "M. Abrham Ayalew"
+    # in English, a name's ordinary words are the report's in French ("Lagos State": "État de Lagos"), and an
+    # abbreviation of ordinary words is no name ("CEO": "PDG"); a name of ordinary words only stays whole
+    ("What did the representative of the Lagos State governor ask of local actors?", True),
+    ("What did the CEO of Footprints to Freedom call for?", True),
+    ("How much did the World Bank pledge to fight trafficking?", False),
+    ("What did the meeting say about trafficking around the FIFA World Cup?", False),
 ])
 def test_questions_on_what_the_report_never_mentions(real_searcher, question, answerable):
     result = real_searcher.search(question)

@@ -157,6 +157,14 @@ def names_in(text):
         [m.group(1) for m in names_pattern.finditer(fold(text.replace("’", "'")))]
 
 
+def organisations_named(text):
+    """[(the name as text writes it, folded for a name in words; the report's names for it)] per
+    organisation or process text names."""
+    acronyms, acronyms_pattern, names, names_pattern = _tables()
+    return [(m.group(1), acronyms[m.group(1)]) for m in acronyms_pattern.finditer(text)] + \
+        [(m.group(1), names[m.group(1)]) for m in names_pattern.finditer(fold(text.replace("’", "'")))]
+
+
 def expansions(text):
     """The report's names for the organisations, processes and months text names in another language."""
     acronyms, acronyms_pattern, names, names_pattern = _tables()

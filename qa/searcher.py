@@ -19,6 +19,7 @@ from qa.corpus.library import local_part
 from qa.errors import (IndexMismatchError, UnknownDocumentError, UnknownKindError, UnknownSectionError,
                        UnknownSpeakerError)
 from qa.fusion import rrf, weighted
+from qa.glossary import organisations_named
 from qa.language import detect
 from qa.latin import LatinNames
 from qa.names import (HONORIFICS, by_initial, canonical_words, entity_phrases, forms, shows,
@@ -289,6 +290,9 @@ class Searcher:
         entities += [[canonical_words(written)] + names_of(code, ("fr", "en")) for written, code in mentions(question)
                      if not any(written in phrase for phrase in phrases)]
         entities += [[[fold(name)]] for name in named]
+        # an organisation named in a script without capitals is found through the glossary alone ("الإيكواس")
+        entities += [[canonical_words(name) for name in names] for written, names in organisations_named(question)
+                     if not any(fold(written) in fold(phrase) for phrase in phrases)]
         entities = [e for e in entities if shows(e, self.report_words)]
         if not entities:
             return fused

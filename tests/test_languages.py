@@ -264,3 +264,11 @@ def test_in_another_language_the_passages_naming_its_place_come_first(mini_searc
 ])
 def test_a_name_in_another_language_is_judged_by_its_names_not_its_ordinary_words(name, language, judged):
     assert _proper_part(name, language) == judged
+
+
+def test_each_organisation_a_question_names_comes_with_all_the_reports_names_for_it():
+    from qa.glossary import organisations_named
+
+    assert organisations_named("What did the IOM say?") == [
+        ("IOM", ["OIM", "Organisation Internationale pour les Migrations"])]
+    assert [names for _, names in organisations_named("ما هي مبادرات الإيكواس؟")] == [["CEDEAO"]]  # no capitals

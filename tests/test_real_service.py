@@ -28,6 +28,13 @@ def test_french_and_english_questions(real_client, question, evidence, speaker):
     assert [s["name"] for s in top["speakers"]] == [speaker]
 
 
+def test_an_organisation_named_in_arabic_brings_the_passages_naming_it_first(real_searcher):
+    """Arabic has no capitals: the UNODC, "مكتب الأمم المتحدة المعني بالمخدرات والجريمة", is found through the
+    glossary alone, and the passage naming it comes before one on police operations that does not."""
+    hits = real_searcher.search("ما العملية الشرطية التي يقودها مكتب الأمم المتحدة المعني بالمخدرات والجريمة بدعم من الإنتربول؟").hits
+    assert [s.name for s in hits[0].speakers] == ["Cheikh Ousmane Touré"] and "Open Roads" in hits[0].chunk.text
+
+
 def test_attribution_of_statements_written_for_the_tests(real_searcher):
     rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "statements.own.jsonl").open(encoding="utf-8")]
     verdicts, speakers = 0, 0

@@ -194,12 +194,19 @@ def mentions(text):
                 i += len(name)
                 break
         else:
-            code = _demonym(words[i]) if written[i][0].isupper() else \
+            code = (_genitive(words[i], lookup) or _demonym(words[i])) if written[i][0].isupper() else \
                 _arabic_adjective(words[i]) if _ARABIC_LETTER.match(words[i]) else None
             if code:
                 found.append((written[i], code))
             i += 1
     return tuple(found)
+
+
+def _genitive(word, lookup):
+    """The place whose one-word name the word is in the German genitive ("Ugandas", "Äthiopiens")."""
+    if len(word) > DEMONYM_STEM and word.endswith("s"):
+        return next((code for name, code in lookup.get(word[:-1], ()) if name == (word[:-1],)), None)
+    return None
 
 
 def names_of(code, languages=LANGUAGES):

@@ -154,6 +154,14 @@ def test_an_adjective_made_from_a_country_name_names_the_country(text, code):
     assert [c for _, c in mentions(text)] == ([code] if code else [])
 
 
+@pytest.mark.parametrize("text, codes", [
+    ("die Antwort Ugandas", ["UG"]), ("Äthiopiens gemeinsame Teams", ["ET"]), ("Malis Komitee", ["ML"]),
+    ("Paris und Laos", ["LA"]), ("Texas", []),  # "Laos" is the name itself; "Pari" and "Texa" are no places
+])
+def test_a_place_in_the_german_genitive_is_the_place(text, codes):
+    assert [code for _, code in mentions(text)] == codes
+
+
 def test_an_arabic_place_is_found_under_its_proclitics():
     """"and", "in", "for" are written onto the next word, two of them at times: "وبالمغرب", "and in Morocco";
     "for the" drops the article's alif: "للنيجر"."""

@@ -152,7 +152,8 @@ class Attributor:
         return found
 
     def _compare(self, text, vector, k, document=None):
-        result = self.searcher.search(text, k=max(k, 10), vector=vector, judge_scope=False, document=document)
+        result = self.searcher.search(text, k=max(k, 10), vector=vector, judge_scope=False, document=document,
+                                      statement=True)
         language = detect(text)[0]
         wanted, names, denies = written_figures(text), entity_phrases(text), negated(text, language)
         spelled = number_words(text, language)  # "seven", "neuf sur dix"
@@ -197,7 +198,8 @@ class Attributor:
         if affirmed is not None and claim != text:  # ...and looked for on its own
             seen = {hit.row for hit in hits}
             hits += [hit for hit in self.searcher.search(without_negation(claim), k=max(k, 10), vector=affirmed,
-                                                         judge_scope=False, document=document).candidates[:max(k, 10)]
+                                                         judge_scope=False, document=document,
+                                                         statement=True).candidates[:max(k, 10)]
                      if hit.row not in seen]
         for hit in hits:
             if people and hit.chunk.kind == "narrative" and not hit.chunk.speakers:

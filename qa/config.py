@@ -63,6 +63,9 @@ SETTINGS = (
     Setting("OTHER_LANGUAGE_SPARSE_WEIGHT", 0.5, "weight of the lexical ranking for questions in a language other than "
                                                  "French and English (their words reach the report's through the "
                                                  "encoder, less surely)", low=0, high=100),
+    Setting("OTHER_LANGUAGE_SENTENCE_WEIGHT", 0.5, "weight of the best-sentence ranking for questions in a language "
+                                                   "other than French and English (one sentence matched across "
+                                                   "languages is often the one naming who speaks)", low=0, high=100),
     Setting("MAX_QUERY_CHARS", 1000, "longest question or statement accepted", low=1, high=1_000_000),
     Setting("MAX_FILTER_CHARS", 200, "longest speaker, section, kind or document filter accepted", low=1, high=10_000),
     Setting("MAX_ATTRIBUTE_K", 20, "largest k accepted by /api/attribute", low=1, high=1000),

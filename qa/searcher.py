@@ -200,8 +200,9 @@ class Searcher:
         return self.encoder.encode_queries([text])[0]
 
     def search(self, question, k=5, offset=0, speaker=None, section=None, kind=None, vector=None, judge_scope=True,
-               document=None):
-        """The ranked hits for question; judge_scope: also say whether the report addresses it at all."""
+               document=None, statement=False):
+        """The ranked hits for question; judge_scope: also say whether the report addresses it at all;
+        statement: it is a statement to attribute, a sentence to be compared with sentences in any language."""
         config = self.config
         depth = int(config["CANDIDATES"])
         allowed = self.allowed_rows(speaker, section, kind, document)
@@ -219,7 +220,7 @@ class Searcher:
         started = time.perf_counter()
         language = detect(question)[0]
         tokens = expand(analyze_query(question), self.acronyms)
-        lexical_weight = float(config["SPARSE_WEIGHT"])
+        lexical_weight, sentence_weight = float(config["SPARSE_WEIGHT"]), float(config["SENTENCE_WEIGHT"])
         if language != "fr":
             # French is analysed; other languages reach the report's words through the encoder
             # (names of organisations and places through the glossary and the CLDR)
@@ -232,11 +233,16 @@ class Searcher:
             # English shares many stems with French ("victims", "protection"): the lexical side
             # counts less only for the other languages
             lexical_weight = float(config["OTHER_LANGUAGE_SPARSE_WEIGHT"])
+            # and the sentence closest to a question asked across languages is often the one that
+            # names the speaker and their organisation ("La Contrôleuse Générale … du Service nigérian de
+            # l'immigration (NIS) a présenté…"), not the one that answers: the whole chunk counts more
+            if not statement:
+                sentence_weight = float(config["OTHER_LANGUAGE_SENTENCE_WEIGHT"])
         sparse, tokens = self.rankings.lexical(question, language, tokens, depth, allowed)
         timings["sparse_ms"] = _ms(started)
 
         started = time.perf_counter()
-        weights = [float(config["DENSE_WEIGHT"]), lexical_weight, float(config["SENTENCE_WEIGHT"])]
+        weights = [float(config["DENSE_WEIGHT"]), lexical_weight, sentence_weight]
         rankings = [dense, sparse, sentence]
         if config["FUSION"] == "weighted":
             fused = weighted(rankings, weights)

@@ -35,6 +35,19 @@ def test_an_organisation_named_in_arabic_brings_the_passages_naming_it_first(rea
     assert [s.name for s in hits[0].speakers] == ["Cheikh Ousmane Touré"] and "Open Roads" in hits[0].chunk.text
 
 
+@pytest.mark.parametrize("question, evidence", [
+    ("¿Qué unidad de ciberseguridad anunció la Contralora General del servicio de inmigración de Nigeria?",
+     "unité de cybersécurité"),
+    ("Welchen nationalen Aktionsplan Österreichs nennt die Datenbank des Valletta-Aktionsplans?",
+     "5e plan d'action national"),
+])
+def test_across_languages_the_sentence_naming_the_speaker_does_not_outrank_the_answer(real_searcher, question,
+                                                                                       evidence):
+    """The sentence closest to a question in another language is often the one introducing the speaker and
+    their organisation: the best-sentence ranking counts half there, and the answer comes first."""
+    assert evidence in real_searcher.search(question).hits[0].chunk.text
+
+
 def test_attribution_of_statements_written_for_the_tests(real_searcher):
     rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "statements.own.jsonl").open(encoding="utf-8")]
     verdicts, speakers = 0, 0

@@ -58,8 +58,9 @@ SETTINGS = (
     Setting("DENSE_WEIGHT", 1.0, "weight of the dense ranking in fusion", low=0, high=100),
     Setting("SPARSE_WEIGHT", 1.0, "weight of the lexical (BM25) ranking in fusion", low=0, high=100),
     Setting("SENTENCE_WEIGHT", 1.0, "weight of the best-sentence dense ranking in fusion", low=0, high=100),
-    Setting("FRONT_MATTER_WEIGHT", 0.8, "factor on the fused score of the cover page's passages (they name every "
-                                        "process and partner, and match questions by names alone)", low=0, high=1),
+    Setting("FRONT_MATTER_WEIGHT", 0.8, "factor on the fused score of the cover page's passages and of lists of who "
+                                        "spoke (they name every process, partner or speaker, and match questions by "
+                                        "names alone)", low=0, high=1),
     Setting("OTHER_LANGUAGE_SPARSE_WEIGHT", 0.5, "weight of the lexical ranking for questions in a language other than "
                                                  "French and English (their words reach the report's through the "
                                                  "encoder, less surely)", low=0, high=100),

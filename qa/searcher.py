@@ -37,6 +37,7 @@ WORD_BONUS = 0.1
 FACET_DEPTH = 20
 TRANSLATION_CONTEXT = 10  # chunks of each vector ranking whose words a question's words are translated into
 NAMING_DEPTH = 10  # the first candidates reordered by what they name (questions in other languages)
+ROLL_CALL = 3  # speakers a passage nobody speaks must name to count as a list of who spoke
 
 
 @dataclass
@@ -131,6 +132,12 @@ class Searcher:
         self._sentence_tokens = {}  # sentence index -> its analysed words, as they are first needed
         self._chunk_facts = {}  # row -> (speakers, section, source) of its hits, as they are first needed
         self.scope_check = ScopeCheck(self)
+        # the chunks that, like the cover page, name the meeting's people rather than say anything: a
+        # passage nobody speaks that names several speakers (the opening's list of dignitaries with their
+        # roles matches any question that names a role)
+        self.roll_calls = {row for row, chunk in enumerate(self.chunks)
+                           if chunk.kind == "front_matter" or not chunk.speakers and sum(
+                               speaker.name in chunk.text for speaker in self.corpus.speakers) >= ROLL_CALL}
         # per chunk, its words in the vocabulary: a question's word is translated among the words of the
         # passages the encoder finds closest ("trafficking" is "traite" there, not a word spelled alike)
         self.chunk_words = self.vocabulary.rows_in([c.text for c in self.chunks], self.languages)
@@ -252,7 +259,7 @@ class Searcher:
         # questions by their names alone, so it counts for less than what was said
         front = float(config["FRONT_MATTER_WEIGHT"])
         if front != 1.0:
-            fused = sorted(((row, score * (front if self.chunks[row].kind == "front_matter" else 1.0), ranks)
+            fused = sorted(((row, score * (front if row in self.roll_calls else 1.0), ranks)
                             for row, score, ranks in fused), key=lambda x: (-x[1], x[0]))
         if language not in ("fr", "en"):  # (in French and English, the lexical side reads the names)
             fused = self._naming_first(question, named, fused)

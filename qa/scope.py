@@ -73,7 +73,7 @@ class ScopeCheck:
                 self.rows_with.setdefault(word, array("i")).append(row)
         self.phrases = ReportPhrases(searcher, self.rows_with)
         self._places = {}
-        for language in {"fr", "en"} & searcher.report_languages:
+        for language in ("fr", "en"):  # the questions' languages the check reads words of, whatever the reports'
             lemma("traite", language)  # loads the lexicon (0.2 s, 24 MB) now rather than on the first question
 
     def judge(self, question, language):

@@ -133,11 +133,15 @@ class Searcher:
         self._chunk_facts = {}  # row -> (speakers, section, source) of its hits, as they are first needed
         self.scope_check = ScopeCheck(self)
         # the chunks that, like the cover page, name the meeting's people rather than say anything: a
-        # passage nobody speaks that names several speakers (the opening's list of dignitaries with their
-        # roles matches any question that names a role)
+        # passage nobody speaks that names several of its report's speakers (the opening's list of
+        # dignitaries with their roles matches any question that names a role)
+        names_in_report = {}
+        for speaker in self.corpus.speakers:
+            for entry in speaker.documents:
+                names_in_report.setdefault(entry["document"], []).append(speaker.name)
         self.roll_calls = {row for row, chunk in enumerate(self.chunks)
                            if chunk.kind == "front_matter" or not chunk.speakers and sum(
-                               speaker.name in chunk.text for speaker in self.corpus.speakers) >= ROLL_CALL}
+                               name in chunk.text for name in names_in_report.get(chunk.document, ())) >= ROLL_CALL}
         # per chunk, its words in the vocabulary: a question's word is translated among the words of the
         # passages the encoder finds closest ("trafficking" is "traite" there, not a word spelled alike)
         self.chunk_words = self.vocabulary.rows_in([c.text for c in self.chunks], self.languages)
@@ -255,8 +259,9 @@ class Searcher:
             fused = weighted(rankings, weights)
         else:
             fused = rrf(rankings, weights, int(config["RRF_K"]))
-        # the cover page names every process, place and partner of the meeting: it matches many
-        # questions by their names alone, so it counts for less than what was said
+        # the cover page names every process, place and partner of the meeting, a list of who spoke
+        # every speaker: they match many questions by their names alone, so they count for less than
+        # what was said
         front = float(config["FRONT_MATTER_WEIGHT"])
         if front != 1.0:
             fused = sorted(((row, score * (front if row in self.roll_calls else 1.0), ranks)

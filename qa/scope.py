@@ -27,6 +27,7 @@ from qa.places import demonyms, mentions, names_of
 from qa.text import fold
 
 MIN_LETTERS = 5  # shorter French words are too often forms of common verbs
+SHARED_STEM = 4  # a stem shorter than this is shared by words of other families
 ADJECTIVE_STEM = 5  # a place of this many letters or more is named by a word sharing them ("Espagne", "espagnols")
 # French words that ask for a figure rather than name a subject: the report gives the figure ("12 %")
 FIGURE_WORDS = set(fold("pourcentage proportion nombre montant chiffre quantité somme total").split())
@@ -75,6 +76,9 @@ class ScopeCheck:
         self._places = {}
         for language in ("fr", "en"):  # the questions' languages the check reads words of, whatever the reports'
             lemma("traite", language)  # loads the lexicon (0.2 s, 24 MB) now rather than on the first question
+        # the dictionary forms (folded) of the words each report writes, in its language (20 ms a report)
+        self.report_lemmas = {fold(lemma(w, language)) for chunk, language in zip(searcher.chunks, searcher.languages)
+                              for w in set(words_as_written(chunk.text.replace("’", "'")))}
 
     def judge(self, question, language):
         missing = self.unaddressed(question, language)
@@ -144,7 +148,12 @@ class ScopeCheck:
         searcher = self.searcher
         for form in dict.fromkeys([word, lemma(word, language)]):
             stems = analyze(form, language)
-            if not stems or set(stems) <= searcher.vocabulary.row_of.keys() or fold(form) in searcher.report_words:
+            if not stems or fold(form) in searcher.report_words:
+                return True
+            # a short stem is shared by words of other families ("vis": "visas", "visant"): the word's
+            # dictionary form must then be one of the reports' words' too
+            if set(stems) <= searcher.vocabulary.row_of.keys() and (
+                    min(map(len, stems)) >= SHARED_STEM or fold(lemma(form, language)) in self.report_lemmas):
                 return True
             if len(stems) == 1 and len(stems[0]) >= ADJECTIVE_STEM and any(
                     w.startswith(stems[0]) for w in searcher.report_words_by_initial.get(stems[0][0], ())):

@@ -294,6 +294,9 @@ def test_a_misquote_shows_the_sentence_that_holds_what_the_report_says(real_sear
     # the noun asked for ("obstacles") and a verb the report writes in another form ("soulevées") are not the subject
     ("Quels obstacles les magistrats de liaison ont-ils soulevés ?", True),
     ("Que fait la police malienne ?", True),  # the report names Mali; "malienne" is judged as the place it names
+    # a short stem is shared by other words ("vis": "visas", "visant"): the dictionary form must be the report's too
+    ("Qu'a dit la réunion sur les visas de travail ?", False),
+    ("Quel rôle les voies légales jouent-elles pour les pays de destination ?", True),
     ("Qu'a dit le délégué éthiopien sur les équipes d'enquête conjointes ?", True),  # the report: "M. Abrham Ayalew"
     # in English, a name's ordinary words are the report's in French ("Lagos State": "État de Lagos"), and an
     # abbreviation of ordinary words is no name ("CEO": "PDG"); a name of ordinary words only stays whole

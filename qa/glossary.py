@@ -150,13 +150,6 @@ def months_in(text):
     return [(m.group(1), months[m.group(1)]) for m in pattern.finditer(text)]
 
 
-def names_in(text):
-    """The names of organisations and processes text writes (folded): words that name, not that claim."""
-    _, acronyms_pattern, _, names_pattern = _tables()
-    return [fold(m.group(1)) for m in acronyms_pattern.finditer(text)] + \
-        [m.group(1) for m in names_pattern.finditer(fold(text.replace("’", "'")))]
-
-
 def organisations_named(text):
     """[(the name as text writes it, folded for a name in words; the report's names for it)] per
     organisation or process text names."""
@@ -165,11 +158,14 @@ def organisations_named(text):
         [(m.group(1), names[m.group(1)]) for m in names_pattern.finditer(fold(text.replace("’", "'")))]
 
 
+def names_in(text):
+    """The names of organisations and processes text writes (folded): words that name, not that claim."""
+    return [fold(written) for written, _ in organisations_named(text)]
+
+
 def expansions(text):
     """The report's names for the organisations, processes and months text names in another language."""
-    acronyms, acronyms_pattern, names, names_pattern = _tables()
     months, months_pattern = _months()
-    found = [name for m in acronyms_pattern.finditer(text) for name in acronyms[m.group(1)]]
-    found += [name for m in names_pattern.finditer(fold(text.replace("’", "'"))) for name in names[m.group(1)]]
+    found = [name for _, names in organisations_named(text) for name in names]
     found += [months[m.group(1)] for m in months_pattern.finditer(text)]
     return list(dict.fromkeys(found))

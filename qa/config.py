@@ -67,6 +67,9 @@ SETTINGS = (
     Setting("OTHER_LANGUAGE_SENTENCE_WEIGHT", 0.5, "weight of the best-sentence ranking for questions in a language "
                                                    "other than French and English (one sentence matched across "
                                                    "languages is often the one naming who speaks)", low=0, high=100),
+    Setting("FAR_Z", -1.5, "a French or English question whose closest sentence of the reports is less close than "
+                           "this (in spreads of the index's calibration, from the usual cosine between unrelated "
+                           "sentences) is said not to be addressed", low=-100, high=100),
     Setting("MAX_QUERY_CHARS", 1000, "longest question or statement accepted", low=1, high=1_000_000),
     Setting("MAX_FILTER_CHARS", 200, "longest speaker, section, kind or document filter accepted", low=1, high=10_000),
     Setting("MAX_ATTRIBUTE_K", 20, "largest k accepted by /api/attribute", low=1, high=1000),

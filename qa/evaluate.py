@@ -70,7 +70,7 @@ def evaluate(searcher, questions, depth=10):
                      "speaker_ok": speaker_ok, "top": top.chunk.id if top else None, "top_speakers": names,
                      "expected_speaker": expected, "answered_in_report": answered,
                      "flagged": not result.answerable, "unaddressed": result.unaddressed,
-                     "apart": result.scope.apart})
+                     "apart": result.scope.apart, "far": result.scope.far})
     return rows
 
 
@@ -187,7 +187,8 @@ def retrieval_report(summary, rows):
                 lines.append(f"not flagged {row['id']} [{row['lang']}]: {row['q']}")
             continue
         if row["flagged"]:
-            why = ", ".join(row["unaddressed"]) or "never together: " + " + ".join(row.get("apart", []))
+            why = ", ".join(row["unaddressed"]) or ("never together: " + " + ".join(row["apart"]) if row["apart"]
+                                                    else "far from every sentence")
             lines.append(f"flagged {row['id']} [{row['lang']}] as not in the report ({why}): "
                          f"{row['q']}")
         if row["rank"] != 1 or not row["speaker_ok"]:

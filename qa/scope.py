@@ -9,8 +9,12 @@ close to it as a word and its translation usually are (the vocabulary's calibrat
 question asked in the language of the reports (qa/grammar.py) counts as used only when the reports
 write it, in some form (its stem, its dictionary form, a word made from it, a typing slip): in their
 own language, the encoder and near spellings find other words, not the same one.
-The other signals of the search (how close the best passage is) do not separate questions the report
-answers from questions next to it, so they are not used: a flag must never hide a real answer.
+Nor does it address a question in French or English that is further in meaning from every sentence
+of the reports than their unrelated sentences usually are from each other (FAR_Z spreads of the
+index's calibration): "forced begging", "cruise ships", whose words an English question shares with
+no report. That distance does not separate a question from the questions next to it (the same
+speakers, another figure), nor questions in the five other languages, which come less close to any
+French sentence; the words and names above do that.
 """
 import re
 from array import array
@@ -47,10 +51,11 @@ NOT_SUBJECTS = STOP_WORDS | FIGURE_WORDS | MEETING_WORDS
 class Scope:
     unaddressed: list = field(default_factory=list)  # terms the report never uses
     apart: list = field(default_factory=list)  # terms the report uses, but never in one speaker's turn
+    far: bool = False  # no sentence of the reports comes close to it in meaning
 
     @property
     def answerable(self):
-        return not self.unaddressed and not self.apart
+        return not self.unaddressed and not self.apart and not self.far
 
 
 class ScopeCheck:
@@ -58,6 +63,8 @@ class ScopeCheck:
 
     def __init__(self, searcher):
         self.searcher = searcher
+        calibration = searcher.manifest.get("calibration") or {"mean": 0.0, "std": 1.0}
+        self.far = calibration["mean"] + float(searcher.config["FAR_Z"]) * calibration["std"]
         # a speaker's turn (or a narrative paragraph) may span several chunks: names said together
         # in one turn are together even when a chunk boundary falls between them
         turn_of, turn, previous = [], -1, None
@@ -80,9 +87,12 @@ class ScopeCheck:
         self.report_lemmas = {fold(lemma(w, language)) for chunk, language in zip(searcher.chunks, searcher.languages)
                               for w in set(words_as_written(chunk.text.replace("’", "'")))}
 
-    def judge(self, question, language):
+    def judge(self, question, language, closest=None):
+        """closest: the cosine between the question and the sentence of the reports closest to it."""
         missing = self.unaddressed(question, language)
-        return Scope(missing, [] if missing else self.apart(question, language))
+        apart = [] if missing else self.apart(question, language)
+        far = not missing and not apart and language in ("fr", "en") and closest is not None and closest < self.far
+        return Scope(missing, apart, far)
 
     def place_named(self, code):
         """The report names the place, in one of its languages' names or an adjective made from it."""

@@ -280,3 +280,37 @@ def test_each_organisation_a_question_names_comes_with_all_the_reports_names_for
     assert organisations_named("What did the IOM say?") == [
         ("IOM", ["OIM", "Organisation Internationale pour les Migrations"])]
     assert [names for _, names in organisations_named("ما هي مبادرات الإيكواس؟")] == [["CEDEAO"]]  # no capitals
+
+
+@pytest.fixture(scope="module")
+def far_client(mini_index):
+    """The mini report served with a FAR_Z so high that no sentence is ever close enough."""
+    from qa import create_app
+    from qa.searcher import Searcher
+
+    from conftest import FakeEncoder
+
+    config = {**mini_index[0], "FAR_Z": 100.0}
+    return create_app({**config, "SEARCHER": Searcher.load(config, encoder=FakeEncoder()), "TESTING": True}).test_client()
+
+
+@pytest.mark.parametrize("question, far", [
+    ("Combien d'élèves ont été formés ?", True),
+    ("How many pupils were trained?", True),
+    ("¿Cuántas escuelas recibieron módulos de prevención?", False),  # judged in French and English only
+    ("Quel rôle AFRIPOL a-t-elle joué dans les écoles ?", False),  # said by the name it never mentions instead
+])
+def test_a_question_far_from_every_sentence_is_flagged(client, far_client, conforms, question, far):
+    body = far_client.get("/api/search", query_string={"q": question}).get_json()
+    conforms(body, "SearchResponse")
+    assert body["far"] is far and body["results"]
+    assert body["answerable"] is (not far and not body["unaddressed"])
+    assert client.get("/api/search", query_string={"q": question}).get_json()["far"] is False  # at the default
+
+
+@pytest.mark.parametrize("lang, notice", [("fr", "aucun de ses passages n’en est proche par le sens"),
+                                          ("en", "none of its passages comes close to it in meaning")])
+def test_the_page_says_no_passage_comes_close(far_client, lang, notice):
+    text = far_client.get("/search", query_string={"q": "Combien d'élèves ont été formés ?", "lang": lang}
+                          ).get_data(as_text=True)
+    assert notice in text and 'id="not-answered"' in text

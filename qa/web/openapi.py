@@ -87,6 +87,8 @@ _SEARCH_RESPONSE = {
         "not_together": {"type": "array", "items": {"type": "string"},
                          "description": "the question's places, names and years that the report uses, but never "
                                         "in one speaker's turn (then answerable is false too)"},
+        "far": {"type": "boolean", "description": "no sentence of the reports comes close to the question in meaning "
+                                                  "(French and English questions; then answerable is false too)"},
         "total": {"type": "integer"}, "took_ms": {"type": "number"}, "timings": {"type": "object"},
         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Result"}},
         "facets": {"type": "object", "properties": {

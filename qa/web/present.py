@@ -89,7 +89,7 @@ def facets_json(facets):
 def search_json(result, k, offset, searcher):
     """The /api/search response (took_ms is the route's to add)."""
     return {"query": result.query, "language": result.language, "answerable": result.answerable,
-            "unaddressed": result.unaddressed, "not_together": result.scope.apart,
+            "unaddressed": result.unaddressed, "not_together": result.scope.apart, "far": result.scope.far,
             "k": k, "offset": offset, "total": len(result.candidates),
             "results": results_json(result.hits, offset + 1), "facets": facets_json(searcher.facets(result.candidates)),
             "timings": result.timings}

@@ -310,6 +310,14 @@ def test_questions_on_what_the_report_never_mentions(real_searcher, question, an
     assert result.answerable is answerable and result.hits
 
 
+@pytest.mark.parametrize("question", ["What did the meeting say about wildlife poaching?",
+                                      "What did the speakers say about knitting wool sweaters for winter?"])
+def test_an_english_question_far_from_every_sentence_is_not_answered(real_searcher, question):
+    """Words a French report could be writing in French: only the distance to its sentences tells."""
+    result = real_searcher.search(question)
+    assert result.scope.far and not result.answerable and not result.unaddressed and result.hits
+
+
 def test_a_place_changed_in_the_clause_it_matched_is_a_misquote_though_the_passage_names_it_elsewhere(real_searcher):
     """The report: the MoU links the NAATIP of Gambia and the CNLTP "du Sénégal"; the sentence's next
     clause lists Mauritania among the countries of sub-regional networks."""

@@ -11,10 +11,10 @@ write it, in some form (its stem, its dictionary form, a word made from it, a ty
 own language, the encoder and near spellings find other words, not the same one.
 Nor does it address a question in French or English that is further in meaning from every sentence
 of the reports than their unrelated sentences usually are from each other (FAR_Z spreads of the
-index's calibration): "forced begging", "cruise ships", whose words an English question shares with
-no report. That distance does not separate a question from the questions next to it (the same
-speakers, another figure), nor questions in the five other languages, which come less close to any
-French sentence; the words and names above do that.
+index's calibration): "forced begging", "cruise ships", English words that a French report could be
+writing in French, so that the word checks cannot tell. That distance does not separate a question
+from the questions next to it (the same speakers, another figure), nor is it used for the five other
+languages, which come less close to any French sentence even when answered.
 """
 import re
 from array import array

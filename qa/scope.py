@@ -87,11 +87,13 @@ class ScopeCheck:
         self.report_lemmas = {fold(lemma(w, language)) for chunk, language in zip(searcher.chunks, searcher.languages)
                               for w in set(words_as_written(chunk.text.replace("’", "'")))}
 
-    def judge(self, question, language, closest=None):
-        """closest: the cosine between the question and the sentence of the reports closest to it."""
+    def judge(self, question, language, vector=None):
+        """vector: the question's, to tell how close the reports' closest sentence comes to it."""
         missing = self.unaddressed(question, language)
         apart = [] if missing else self.apart(question, language)
-        far = not missing and not apart and language in ("fr", "en") and closest is not None and closest < self.far
+        sentences = self.searcher.sentences
+        far = not missing and not apart and language in ("fr", "en") and vector is not None and sentences.count > 0 \
+            and float(np.max(sentences.vectors @ vector)) < self.far  # (only when nothing else has told)
         return Scope(missing, apart, far)
 
     def place_named(self, code):

@@ -293,10 +293,7 @@ class Searcher:
                 self._highlight(hit, vector, tokens, cosines, bonus)
         timings["fusion_ms"] = _ms(started)
         started = time.perf_counter()
-        scope = Scope()
-        if judge_scope:
-            closest = float(np.max(self.sentences.vectors @ vector)) if self.sentences.count else None
-            scope = self.scope_check.judge(question, language, closest)
+        scope = self.scope_check.judge(question, language, vector) if judge_scope else Scope()
         timings["scope_ms"] = _ms(started)
         return SearchResult(question, candidates[offset:offset + k], candidates, timings, language, scope)
 

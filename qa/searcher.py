@@ -24,6 +24,7 @@ from qa.language import detect
 from qa.latin import LatinNames
 from qa.names import (HONORIFICS, by_initial, canonical_words, entity_phrases, forms, shows,
                       words_as_written)
+from qa.parts import heading_number, parts_named
 from qa.places import mentions, names_of
 from qa.rankings import Rankings
 from qa.scope import Scope, ScopeCheck
@@ -36,7 +37,7 @@ WORD_BONUS = 0.1
 # "Who talked most about this": how many of the best candidates the facets count.
 FACET_DEPTH = 20
 TRANSLATION_CONTEXT = 10  # chunks of each vector ranking whose words a question's words are translated into
-NAMING_DEPTH = 10  # the first candidates reordered by what they name (questions in other languages)
+NAMING_DEPTH = 10  # the first candidates reordered by what they name (questions in other languages) or the session asked about
 ROLL_CALL = 3  # speakers a passage nobody speaks must name to count as a list of who spoke
 
 
@@ -142,6 +143,15 @@ class Searcher:
         self.roll_calls = {row for row, chunk in enumerate(self.chunks)
                            if chunk.kind == "front_matter" or not chunk.speakers and sum(
                                name in chunk.text for name in names_in_report.get(chunk.document, ())) >= ROLL_CALL}
+        # per chunk, the number of the session it belongs to ("Session 2 - …" and the parts under it)
+        numbered = {s.id: heading_number(s.title) for s in self.corpus.sections}
+        parents = {s.id: s.parent for s in self.corpus.sections}
+
+        def session_number(section_id):
+            while section_id and not numbered.get(section_id):
+                section_id = parents.get(section_id)
+            return numbered.get(section_id)
+        self.session_of = [session_number(c.section) for c in self.chunks]
         # per chunk, its words in the vocabulary: a question's word is translated among the words of the
         # passages the encoder finds closest ("trafficking" is "traite" there, not a word spelled alike)
         self.chunk_words = self.vocabulary.rows_in([c.text for c in self.chunks], self.languages)
@@ -268,6 +278,9 @@ class Searcher:
                             for row, score, ranks in fused), key=lambda x: (-x[1], x[0]))
         if language not in ("fr", "en"):  # (in French and English, the lexical side reads the names)
             fused = self._naming_first(question, named, fused)
+        sessions = parts_named(question)  # "the second session": what was said there comes first
+        if sessions:
+            fused = _first(fused, [self.session_of[row] in sessions for row, _, _ in fused[:NAMING_DEPTH]])
         # one passage, one result: a passage is represented by its best chunk, highlighted at its best sentence
         candidates, shown = [], set()
         # the sentences of the candidates only, compared once: the index may hold millions
@@ -314,9 +327,8 @@ class Searcher:
         entities = [e for e in entities if shows(e, self.report_words)]
         if not entities:
             return fused
-        head = fused[:NAMING_DEPTH]
-        naming = [sum(shows(e, self.described_words[row]) for e in entities) for row, _, _ in head]
-        return [head[i] for i in sorted(range(len(head)), key=lambda i: -naming[i])] + fused[NAMING_DEPTH:]
+        return _first(fused, [sum(shows(e, self.described_words[row]) for e in entities)
+                              for row, _, _ in fused[:NAMING_DEPTH]])
 
     def words_of(self, rows):
         """The vocabulary's rows of the words of these chunks."""
@@ -424,3 +436,9 @@ def single_threaded_blas():
 
 def _ms(started):
     return round((time.perf_counter() - started) * 1000, 3)
+
+
+def _first(fused, counts):
+    """fused with its first len(counts) reordered, those counting more first, each group in its order."""
+    head = fused[:len(counts)]
+    return [head[i] for i in sorted(range(len(head)), key=lambda i: -counts[i])] + fused[len(counts):]

@@ -7,6 +7,7 @@ import pytest
 
 from qa.language import detect
 from qa.latin import LatinNames, skeleton
+from qa.parts import heading_number, parts_named
 from qa.places import demonyms, mentions
 from qa.scope import _proper_part
 from qa.grammar import is_verb_form, nouns
@@ -314,3 +315,34 @@ def test_the_page_says_no_passage_comes_close(far_client, lang, notice):
     text = far_client.get("/search", query_string={"q": "Combien d'élèves ont été formés ?", "lang": lang}
                           ).get_data(as_text=True)
     assert notice in text and 'id="not-answered"' in text
+
+
+@pytest.mark.parametrize("question, sessions", [
+    ("What lesson did the second session draw?", {2}), ("Who moderated session 4?", {4}),
+    ("Qu'a retenu la troisième séance ?", {3}), ("Qui a ouvert la première session ?", {1}), ("la 3e session", {3}),
+    ("¿Quién moderó la segunda sesión?", {2}), ("Na terceira sessão", {3}), ("il primo panel", {1}),
+    ("im zweiten Panel", {2}), ("من أدارت الجلسة الرابعة؟", {4}), ("في الجلسة الأولى", {1}),
+    ("Les 4 sessions ont porté sur quoi ?", set()),  # a count, not a session
+    ("la première phase du programme", set()), ("la seconda conferenza dell'Alleanza", set()),
+    ("Perché restano sconosciute secondo le conclusioni della sessione?", set()),  # "secondo": according to
+])
+def test_a_question_names_a_session_by_its_number_in_any_language(question, sessions):
+    assert parts_named(question) == sessions
+
+
+def test_a_section_heading_gives_its_session_number():
+    assert [heading_number(t) for t in ("Session 2 - Protection en pratique", "Session 3 : Poursuites",
+                                        "Session 1: Data and trends", "1) Cérémonie d'ouverture", "Clôture")] \
+        == [2, 3, 1, None, None]
+
+
+@pytest.mark.parametrize("question, session", [
+    ("Qu'a dit Jean Martin lors de la troisième session ?", 3), ("Qu'a dit Jean Martin lors de la première session ?", 1),
+    # the words of session 1's passage, the session named 3
+    ("Qu'a présenté Jean Martin sur le programme scolaire contre la traite dans la session 3 ?", 3),
+])
+def test_the_passages_of_the_session_a_question_names_come_first(mini_searcher, question, session):
+    """Jean Martin speaks in sessions 1 and 3 of the mini report."""
+    hits = mini_searcher.search(question, 5).hits
+    assert mini_searcher.session_of[hits[0].row] == session
+    assert "Jean Martin" in hits[0].chunk.text or "jean-martin" in hits[0].chunk.speakers

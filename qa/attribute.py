@@ -22,7 +22,7 @@ import numpy as np
 from qa.analyzer import analyze, analyze_query
 from qa.coverage import WORDS_ALONE, Claims
 from qa.errors import UnknownSpeakerError
-from qa.glossary import expansions, months_in
+from qa.glossary import expansions, months_in, organisations_named
 from qa.language import detect
 from qa.names import (YEAR, canonical_words, cognate_in, context_words, entity_phrases, figure_at, figure_context,
                       figure_in, figures, forms, in_figures, near, negated, negation_context, number_words, proportions,
@@ -563,9 +563,11 @@ class Attributor:
 
     def _organisation(self, phrase):
         """An acronym the reports write ("Europol": "EUROPOL", "INTERPOL"), as it is or in their
-        language through the glossary ("IOM": "OIM"), not a place: written alike in every language."""
-        written = [phrase] + expansions(phrase)
-        return any(fold(a) in self._acronyms for a in written) and not self._is_place(phrase)
+        language through the glossary ("IOM": "OIM"), or an organisation the glossary names in one of
+        the seven languages ("União Africana"); not a place: written alike in every language."""
+        named = organisations_named(phrase)
+        written = [phrase] + [name for _, names in named for name in names]
+        return bool(named or any(fold(a) in self._acronyms for a in written)) and not self._is_place(phrase)
 
     def _german_names(self, phrases):
         """The capitalised phrases of a German statement that are names: German writes every noun

@@ -328,7 +328,7 @@ def test_the_clause_a_statement_denies_is_the_close_sentence_that_carries_the_mo
     assert Attributor._carrying_most(checker, 5, None, None) is None  # none close carries the claim
 
 
-def test_an_organisation_is_an_acronym_the_reports_write_and_not_a_place():
+def test_an_organisation_is_an_acronym_the_reports_write_or_one_the_glossary_names_and_not_a_place():
     from types import SimpleNamespace
 
     from qa.attribute import Attributor
@@ -340,6 +340,9 @@ def test_an_organisation_is_an_acronym_the_reports_write_and_not_a_place():
     reports._acronyms = {"oim", "onudc"}  # the reports write the French acronyms
     assert Attributor._organisation(reports, "IOM") and Attributor._organisation(reports, "UNODC")
     assert not Attributor._organisation(reports, "Europol")
+    # an organisation the glossary names, in any of the seven languages, whose acronym the reports never write
+    assert Attributor._organisation(reports, "União Africana") and Attributor._organisation(reports, "African Union")
+    assert not Attributor._organisation(reports, "Comissão")
 
 
 def test_an_acronym_the_reports_write_is_shown_only_as_written_not_by_a_near_spelling():

@@ -130,11 +130,19 @@ class ScopeCheck:
             # reports in several languages name an institution each in their own ("Croix-Rouge", "Red
             # Cross"): only acronyms and single names are judged then
             candidates = [p for p in candidates if p.isupper() or not re.search(r"[\s-]", p)]
+        # a word that no dictionary of the question's language or the reports' knows, and that the
+        # reports never write in any form: a term of art or a name written in lower case ("talibés",
+        # "sextortion"), which the encoder would only bring near some other word
+        lexicons = {language} | searcher.report_languages
+        strange = [w for w in dict.fromkeys(words_as_written(question.replace("’", "'")))
+                   if len(w) >= MIN_LETTERS and w[0].islower() and fold(w) not in place_words | NOT_SUBJECTS
+                   and not any(is_word(w, lexicon) for lexicon in lexicons)
+                   and not any(self._uses(w, lexicon) for lexicon in lexicons)]
         missing_nouns = []  # the nouns it names that reports in its language never write, in any form
         if language in searcher.report_languages:  # (French or English: others returned above)
             asked, named = nouns(question, language)
             for word in words_as_written(question.replace("’", "'")):
-                if len(word) < MIN_LETTERS or not word[0].islower() or word == asked \
+                if len(word) < MIN_LETTERS or not word[0].islower() or word == asked or word in strange \
                         or {fold(word), fold(lemma(word, language))} & NOT_SUBJECTS \
                         or fold(word) in place_words or self._uses(word, language):
                     continue
@@ -151,7 +159,7 @@ class ScopeCheck:
         known = dict(zip(to_ask, searcher.vocabulary.stands_for(to_ask, searcher.encoder)))
         unknown = [p for p in dict.fromkeys(candidates)
                    if p.isupper() or not all(known.get(w, True) for w in p.split() if len(w) >= 3)]
-        return missing + list(dict.fromkeys(missing_nouns)) + unknown
+        return missing + list(dict.fromkeys(strange + missing_nouns)) + unknown
 
     def _uses(self, word, language):
         """The reports have the word or its dictionary form ("obtenus": "obtenir"), as written, by its

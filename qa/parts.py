@@ -24,10 +24,10 @@ _HEADING = re.compile(r"^\s*(?:" + "|".join(sorted(PART_WORDS)) + r")\s*(\d{1,2}
 
 
 @lru_cache(maxsize=None)
-def _ordinals():
-    """(folded ordinal, number) in every language: an ordinal is asked in the question's words,
-    whatever the language detected for so short a phrase."""
-    return [(_bare(num2words(n, lang=language, to="ordinal")), n) for language in LANGUAGES
+def _ordinals(languages=LANGUAGES):
+    """(folded ordinal, number) in these languages (by default every one: a session is asked in the
+    question's words, whatever the language detected for so short a phrase)."""
+    return [(_bare(num2words(n, lang=language, to="ordinal")), n) for language in languages
             for n in range(1, LARGEST + 1)]
 
 
@@ -37,14 +37,21 @@ def _bare(word):
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
-def _number(word):
+def ordinal(word, language):
+    """The number the word says as an ordinal of the language ("quatrième": 4), None if none: it
+    names a part or a rank, not a subject."""
+    return _number(_bare(word), (language,)) if language in LANGUAGES else None
+
+
+def _number(word, languages=LANGUAGES):
     """The number a word says as an ordinal or a figure (None when it says none)."""
     figure = _ORDINAL_FIGURE.match(word)
     if figure:
         return int(figure.group(1))
-    for ordinal, number in _ordinals():
-        # an inflected form: the same word but for its ending ("première", "segunda", "zweiten", "رابعة")
-        stem = ordinal[:-1] if len(ordinal) >= 4 else ordinal
+    for ordinal, number in _ordinals(languages):
+        # an inflected form: the same word but for its ending ("première", "segunda", "zweiten", "رابعة");
+        # a final vowel is the ending ("segundo": "segunda"), a final consonant is not ("tenth": "tents")
+        stem = ordinal[:-1] if ordinal[-1] in "aeiou" and len(ordinal) >= 4 else ordinal
         if word.startswith(stem) and len(word) <= len(ordinal) + 2:
             return number
     return None

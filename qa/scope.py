@@ -27,6 +27,7 @@ from qa.grammar import is_verb_form, nouns
 from qa.glossary import expansions
 from qa.names import (ADJECTIVE_ENDINGS, YEAR, canonical_words, cognate_in, entity_phrases, forms, named_part,
                       shows, words_as_written)
+from qa.parts import ordinal
 from qa.places import demonyms, mentions, names_of
 from qa.text import fold
 
@@ -143,9 +144,9 @@ class ScopeCheck:
             asked, named = nouns(question, language)
             for word in words_as_written(question.replace("’", "'")):
                 if len(word) < MIN_LETTERS or not word[0].islower() or word == asked or word in strange \
-                        or {fold(word), fold(lemma(word, language))} & NOT_SUBJECTS \
+                        or {fold(word), fold(lemma(word, language))} & NOT_SUBJECTS or ordinal(word, language) \
                         or fold(word) in place_words or self._uses(word, language):
-                    continue
+                    continue  # (an ordinal names a part or a rank: "la quatrième session")
                 # a noun that reports in its own language never write is not what they talk about: a
                 # near spelling ("compagnies": "campagnes") or the encoder's nearest word ("mariage":
                 # "famille") would only be another word. (A report in another language may say it in

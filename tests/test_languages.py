@@ -116,6 +116,8 @@ def test_the_answer_says_which_language_it_read(client):
     # words for the meeting and its people: a report may call them otherwise ("session", "intervenant")
     ("Qu'a dit le délégué de l'OIM lors de la séance sur les écoles ?", True),
     ("Quelles campagnes afin de freiner le recrutement ?", True),  # a verb says what was done, not what about
+    # an ordinal names a part of the meeting, not a subject, though the report never writes it
+    ("Qu'a retenu la troisième session sur les écoles ?", True),
     # a word no French or English dictionary knows, in no form of the report: a term of art, in either language
     ("Que fait-on pour les enfants talibés dans les écoles ?", False),
     ("What was said about sextortion in the schools?", False),

@@ -48,11 +48,11 @@ def _number(word, languages=LANGUAGES):
     figure = _ORDINAL_FIGURE.match(word)
     if figure:
         return int(figure.group(1))
-    for ordinal, number in _ordinals(languages):
+    for written, number in _ordinals(languages):
         # an inflected form: the same word but for its ending ("première", "segunda", "zweiten", "رابعة");
         # a final vowel is the ending ("segundo": "segunda"), a final consonant is not ("tenth": "tents")
-        stem = ordinal[:-1] if ordinal[-1] in "aeiou" and len(ordinal) >= 4 else ordinal
-        if word.startswith(stem) and len(word) <= len(ordinal) + 2:
+        stem = written[:-1] if written[-1] in "aeiou" and len(written) >= 4 else written
+        if word.startswith(stem) and len(word) <= len(written) + 2:
             return number
     return None
 

@@ -37,7 +37,7 @@ WORD_BONUS = 0.1
 # "Who talked most about this": how many of the best candidates the facets count.
 FACET_DEPTH = 20
 TRANSLATION_CONTEXT = 10  # chunks of each vector ranking whose words a question's words are translated into
-NAMING_DEPTH = 10  # the first candidates reordered by what they name (questions in other languages) or the session asked about
+NAMING_DEPTH = 10  # the first candidates reordered by what they name (other languages) or the session asked about
 ROLL_CALL = 3  # speakers a passage nobody speaks must name to count as a list of who spoke
 
 

@@ -484,6 +484,14 @@ class Attributor:
             own = {code for _, code in mentions(speakers) + tuple(demonyms(speakers))}
             absent += [place for place, code in mentions(text) if place not in absent and self._is_place(place)
                        and code not in own and not used_in(code, clause_words)]
+        # a single name of the statement (a city, an operation) that the passage writes as the statement
+        # does, but not in the backing sentence, which writes another single name instead ("à Lagos" for
+        # its "à Abuja", Lagos named in the passage's next sentence): that name was changed
+        sentence_words = set(canonical_words(sentence))
+        moved = [p for p in names if p not in absent and self._single_name(p)
+                 and shows([canonical_words(p)], self._words[row]) and not shows([canonical_words(p)], sentence_words)]
+        if moved and any(self._single_name(p) for p in self._entities_only_in(sentence, text)):
+            absent += moved
         if absent:
             around = self._around(evidence)
             offered = [p for p in self._entities_only_in(around, text, acronyms=any(p.isupper() for p in absent))
@@ -576,6 +584,13 @@ class Attributor:
         return [p for p in phrases if any(w.isupper() for w in p.split()) or self._is_place(p)
                 or shows(forms(p), self.searcher.report_words)
                 and not shows([canonical_words(p)], self.searcher.common_words)]
+
+    def _single_name(self, phrase):
+        """One word that is a proper name and not a speaker's, a place's, a nationality's, an acronym's or
+        an organisation's (each compared on its own terms): "Lagos", "Abuja", "Liberterra"."""
+        return " " not in phrase and not phrase.isupper() and self._is_name(phrase) \
+            and not {fold(w) for w in words(phrase)} & self._speaker_words and not self._is_place(phrase) \
+            and not nationalities(phrase) and not self._organisation(phrase)
 
     def _is_name(self, phrase):
         """A proper name or acronym, not a capitalised common noun ("Secrétaire", "Système"); an

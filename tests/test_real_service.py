@@ -287,6 +287,7 @@ def test_a_misquote_shows_the_sentence_that_holds_what_the_report_says(real_sear
     ("Combien de personnes sont mortes en Méditerranée depuis le début de l'année ?", True),
     ("What did the Nigerian Immigration Service deploy at the borders?", True),
     ("¿Quién moderó la sesión 4?", True),
+    ("Qui a modéré la quatrième session ?", True),  # an ordinal names a part: the report never writes "quatrième"
     # a region is not asked to meet a name in one turn: Dr Ndiaye spoke of "le contexte ouest-africain"
     ("What did Dr Ndiaye recommend to fight trafficking in West Africa?", True),
     # a French noun the report never writes ("granit"), however close the encoder finds one of its words
@@ -325,6 +326,15 @@ def test_a_place_changed_in_the_clause_it_matched_is_a_misquote_though_the_passa
         "Dr Ndiaye cited the memorandum between Gambia's NAATIP and Mauritania's CNLTP.")
     assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Mody Guirandou Ndiaye"
     assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("Mauritania", "Sénégal")]
+
+
+def test_a_city_changed_for_the_one_of_the_sentence_is_a_misquote_though_the_passage_names_it_elsewhere(real_searcher):
+    """The report: the next SOM meeting "en janvier 2026 à Abuja"; the passage names Lagos, the host of
+    this one, in the sentence before."""
+    found = Attributor(real_searcher).attribute(
+        "Tijjani Aliyu Ahmed said Nigeria will host the next SOM meeting in Lagos in January 2026.")
+    assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Tijjani Aliyu Ahmed"
+    assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("Lagos", "Abuja")]
 
 
 def test_the_speakers_own_country_is_no_place_changed(real_searcher):

@@ -134,15 +134,16 @@ class ScopeCheck:
         # a word that no dictionary of the question's language or the reports' knows, and that the
         # reports never write in any form: a term of art or a name written in lower case ("talibés",
         # "sextortion"), which the encoder would only bring near some other word
+        question_words = words_as_written(question.replace("’", "'"))
         lexicons = {language} | searcher.report_languages
-        strange = [w for w in dict.fromkeys(words_as_written(question.replace("’", "'")))
-                   if len(w) >= MIN_LETTERS and w[0].islower() and fold(w) not in place_words | NOT_SUBJECTS
-                   and not any(is_word(w, lexicon) for lexicon in lexicons)
+        strange = [w for w in dict.fromkeys(question_words)
+                   if len(w) >= MIN_LETTERS and w[0].islower() and fold(w) not in place_words
+                   and fold(w) not in NOT_SUBJECTS and not any(is_word(w, lexicon) for lexicon in lexicons)
                    and not any(self._uses(w, lexicon) for lexicon in lexicons)]
         missing_nouns = []  # the nouns it names that reports in its language never write, in any form
         if language in searcher.report_languages:  # (French or English: others returned above)
             asked, named = nouns(question, language)
-            for word in words_as_written(question.replace("’", "'")):
+            for word in question_words:
                 if len(word) < MIN_LETTERS or not word[0].islower() or word == asked or word in strange \
                         or {fold(word), fold(lemma(word, language))} & NOT_SUBJECTS or ordinal(word, language) \
                         or fold(word) in place_words or self._uses(word, language):

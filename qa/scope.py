@@ -45,7 +45,11 @@ intervention allocution discours propos remarque déclaration orateur oratrice i
 délégué déléguée délégation participant participante représentant représentante modérateur modératrice
 meeting roundtable debate exchange plenary presentation address speech remark statement speaker
 panellist panelist delegate participant representative moderator""").split())
-NOT_SUBJECTS = STOP_WORDS | FIGURE_WORDS | MEETING_WORDS
+# ...and what they did there, by the verbs' dictionary forms: "Who represented France?" asks who spoke,
+# about nothing but the meeting and a name
+SPEAKING_WORDS = set(fold("""dire parler représenter intervenir présider animer modérer participer assister
+say speak talk represent attend chair moderate participate""").split())
+NOT_SUBJECTS = STOP_WORDS | FIGURE_WORDS | MEETING_WORDS | SPEAKING_WORDS
 
 
 @dataclass
@@ -94,8 +98,17 @@ class ScopeCheck:
         apart = [] if missing else self.apart(question, language)
         sentences = self.searcher.sentences
         far = not missing and not apart and language in ("fr", "en") and vector is not None and sentences.count > 0 \
+            and self._has_subject(question, language) \
             and float(np.max(sentences.vectors @ vector)) < self.far  # (only when nothing else has told)
         return Scope(missing, apart, far)
+
+    @staticmethod
+    def _has_subject(question, language):
+        """The question asks about something besides the meeting, who spoke there and the names it
+        gives (which the reports use, or the question would be unaddressed): a short question of who
+        spoke ("Who represented France?") is far in meaning from every sentence that answers it."""
+        return any(w[0].islower() and not {fold(w), fold(lemma(w, language))} & NOT_SUBJECTS
+                   for w in words_as_written(question.replace("’", "'")))
 
     def place_named(self, code):
         """The report names the place, in one of its languages' names or an adjective made from it."""

@@ -305,6 +305,9 @@ def far_client(mini_index):
     ("How many pupils were trained?", True),
     ("¿Cuántas escuelas recibieron módulos de prevención?", False),  # judged in French and English only
     ("Quel rôle AFRIPOL a-t-elle joué dans les écoles ?", False),  # said by the name it never mentions instead
+    # who spoke, for a country the report names: nothing besides the meeting and the name to be far from
+    ("Who represented Spain?", False), ("Qui a parlé pour le Sénégal ?", False),
+    ("Who represented Spain in the schools?", True),
 ])
 def test_a_question_far_from_every_sentence_is_flagged(client, far_client, conforms, question, far):
     body = far_client.get("/api/search", query_string={"q": question}).get_json()

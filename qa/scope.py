@@ -45,11 +45,14 @@ intervention allocution discours propos remarque déclaration orateur oratrice i
 délégué déléguée délégation participant participante représentant représentante modérateur modératrice
 meeting roundtable debate exchange plenary presentation address speech remark statement speaker
 panellist panelist delegate participant representative moderator""").split())
-# ...and what they did there, by the verbs' dictionary forms: "Who represented France?" asks who spoke,
-# about nothing but the meeting and a name
-SPEAKING_WORDS = set(fold("""dire parler représenter intervenir présider animer modérer participer assister
-say speak talk represent attend chair moderate participate""").split())
-NOT_SUBJECTS = STOP_WORDS | FIGURE_WORDS | MEETING_WORDS | SPEAKING_WORDS
+# ...what they did there, and where, when and by whom the meeting was held, by the words' dictionary
+# forms (and the participles the lexicon takes for adjectives: "tenue", "coprésidée", "modéré"): "Who
+# represented France?" asks who spoke, "Où s'est tenue la réunion ?" about the meeting itself
+SPEAKING_WORDS = set(fold("""dire parler représenter intervenir animer modérer modéré participer assister
+say speak talk represent attend moderate participate""").split())
+HOLDING_WORDS = set(fold("""réunion tenir tenu lieu date présider coprésider coprésidé accueillir organiser
+financer hold take place chair host organise organize fund""").split())
+NOT_SUBJECTS = STOP_WORDS | FIGURE_WORDS | MEETING_WORDS | SPEAKING_WORDS | HOLDING_WORDS
 
 
 @dataclass
@@ -107,8 +110,7 @@ class ScopeCheck:
         """The question asks about something besides the meeting, who spoke there and the names it
         gives (which the reports use, or the question would be unaddressed): a short question of who
         spoke ("Who represented France?") is far in meaning from every sentence that answers it."""
-        return any(w[0].islower() and not {fold(w), fold(lemma(w, language))} & NOT_SUBJECTS
-                   for w in words_as_written(question.replace("’", "'")))
+        return bool(subjects(question, language))
 
     def place_named(self, code):
         """The report names the place, in one of its languages' names or an adjective made from it."""
@@ -248,6 +250,23 @@ class ScopeCheck:
             for turn in found:
                 counts[turn] = counts.get(turn, 0) + 1
         return {turn for turn, count in counts.items() if words and count >= share * len(words)}
+
+
+def subjects(question, language):
+    """The words of a French or English question that say what it is about: not its names, not the
+    words for the meeting, its people and what they did there, not the noun it asks for ("Which
+    countries co-chaired?")."""
+    asked = nouns(question, language)[0]
+    return [w for w in words_as_written(question.replace("’", "'")) if len(w) >= 3 and w[0].islower()
+            and w != asked and not {fold(w), fold(lemma(w, language))} & NOT_SUBJECTS]
+
+
+def about_the_meeting(question, language):
+    """A French or English question about the meeting itself, naming nothing, no subject and nobody's
+    speaking: when and where it was held, who chaired or funded it. A report's cover page says so."""
+    written = words_as_written(question.replace("’", "'"))
+    return language in ("fr", "en") and not subjects(question, language) \
+        and not any(w[0].isupper() or {fold(w), fold(lemma(w, language))} & SPEAKING_WORDS for w in written[1:])
 
 
 class ReportPhrases:

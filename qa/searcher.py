@@ -27,7 +27,7 @@ from qa.names import (HONORIFICS, by_initial, canonical_words, entity_phrases, f
 from qa.parts import heading_number, parts_named
 from qa.places import mentions, names_of
 from qa.rankings import Rankings
-from qa.scope import Scope, ScopeCheck
+from qa.scope import Scope, ScopeCheck, about_the_meeting
 from qa.text import fold
 
 SOURCES = ("dense", "sparse", "sentence")
@@ -281,6 +281,8 @@ class Searcher:
         sessions = parts_named(question)  # "the second session": what was said there comes first
         if sessions:
             fused = _first(fused, [self.session_of[row] in sessions for row, _, _ in fused[:NAMING_DEPTH]])
+        elif about_the_meeting(question, language):  # when, where, chaired by whom: the cover page says
+            fused = _first(fused, [self.chunks[row].kind == "front_matter" for row, _, _ in fused])
         # one passage, one result: a passage is represented by its best chunk, highlighted at its best sentence
         candidates, shown = [], set()
         # the sentences of the candidates only, compared once: the index may hold millions

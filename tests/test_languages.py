@@ -354,3 +354,19 @@ def test_the_passages_of_the_session_a_question_names_come_first(mini_searcher, 
     hits = mini_searcher.search(question, 5).hits
     assert mini_searcher.session_of[hits[0].row] == session
     assert "Jean Martin" in hits[0].chunk.text or "jean-martin" in hits[0].chunk.speakers
+
+
+@pytest.mark.parametrize("question, about", [
+    ("When was the meeting held?", True), ("Où s'est tenue la réunion ?", True), ("Qui a présidé la réunion ?", True),
+    ("Which countries co-chaired?", True), ("Who funded the meeting?", True),
+    ("Who spoke?", False),  # who spoke there, not the meeting itself
+    ("Who represented Spain?", False),  # a name: what was said for it
+    ("When was the school programme launched?", False),  # a subject
+])
+def test_a_question_about_the_meeting_itself_gets_the_cover_page_first(client, question, about):
+    from qa.scope import about_the_meeting
+
+    assert about_the_meeting(question, "fr" if "é" in question else "en") is about
+    if about:
+        [first] = client.get("/api/search", query_string={"q": question, "k": 1}).get_json()["results"]
+        assert first["kind"] == "front_matter" and "12-13 Mars 2026" in first["text"]

@@ -363,3 +363,12 @@ def test_a_count_changed_in_arabic_in_a_sentence_it_surely_translates_is_a_misqu
                                                 "عام 2023 كانوا من رعايا دول ثالثة.")
     assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Matthijs Korzilius"
     assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("43", "63")]
+
+
+@pytest.mark.parametrize("question", ["When was the meeting held?", "Qui a présidé la réunion ?",
+                                      "Where did the meeting take place?"])
+def test_a_question_about_the_meeting_itself_is_answered_by_the_cover_page(real_searcher, question):
+    """The cover page counts for less than what was said; it answers when, where and under whom."""
+    result = real_searcher.search(question, k=1)
+    assert result.answerable and result.hits[0].chunk.kind == "front_matter"
+    assert "4-5 Novembre 2025" in result.hits[0].chunk.text and "coprésidence" in result.hits[0].chunk.text

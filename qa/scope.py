@@ -48,9 +48,9 @@ panellist panelist delegate participant representative moderator""").split())
 # ...what they did there, and where, when and by whom the meeting was held, by the words' dictionary
 # forms (and the participles the lexicon takes for adjectives: "tenue", "coprésidée", "modéré"): "Who
 # represented France?" asks who spoke, "Où s'est tenue la réunion ?" about the meeting itself
-SPEAKING_WORDS = set(fold("""dire parler représenter intervenir animer modérer modéré participer assister
+SPEAKING_WORDS = set(fold("""dire dit parler représenter intervenir animer modérer modéré participer assister
 say speak talk represent attend moderate participate""").split())
-HOLDING_WORDS = set(fold("""réunion tenir tenu lieu date présider coprésider coprésidé accueillir organiser
+HOLDING_WORDS = set(fold("""réunion tenir tenu dérouler déroulé lieu date présider coprésider coprésidé accueillir organiser
 financer hold take place chair host organise organize fund""").split())
 NOT_SUBJECTS = STOP_WORDS | FIGURE_WORDS | MEETING_WORDS | SPEAKING_WORDS | HOLDING_WORDS
 
@@ -88,6 +88,11 @@ class ScopeCheck:
             for word in words:
                 self.rows_with.setdefault(word, array("i")).append(row)
         self.phrases = ReportPhrases(searcher, self.rows_with)
+        # the words of the reports' titles and places, not countries: a question names the meeting by them
+        # ("la réunion de Lagos"), where "Nigeria" would be what Nigeria said
+        self.meeting_words = frozenset(fold(w) for d in searcher.corpus.documents
+                                       for w in words_as_written(f"{d.title or ''} {d.place or ''}")
+                                       if len(w) > 2 and not mentions(w))
         self._places = {}
         for language in ("fr", "en"):  # the questions' languages the check reads words of, whatever the reports'
             lemma("traite", language)  # loads the lexicon (0.2 s, 24 MB) now rather than on the first question
@@ -101,16 +106,11 @@ class ScopeCheck:
         apart = [] if missing else self.apart(question, language)
         sentences = self.searcher.sentences
         far = not missing and not apart and language in ("fr", "en") and vector is not None and sentences.count > 0 \
-            and self._has_subject(question, language) \
+            and bool(subjects(question, language, self.meeting_words)) \
             and float(np.max(sentences.vectors @ vector)) < self.far  # (only when nothing else has told)
+        # (a question of nothing but who spoke, or of the meeting itself, "Who represented France?", "When
+        # was the meeting held?", is short and far in meaning from every sentence that answers it)
         return Scope(missing, apart, far)
-
-    @staticmethod
-    def _has_subject(question, language):
-        """The question asks about something besides the meeting, who spoke there and the names it
-        gives (which the reports use, or the question would be unaddressed): a short question of who
-        spoke ("Who represented France?") is far in meaning from every sentence that answers it."""
-        return bool(subjects(question, language))
 
     def place_named(self, code):
         """The report names the place, in one of its languages' names or an adjective made from it."""
@@ -252,21 +252,23 @@ class ScopeCheck:
         return {turn for turn, count in counts.items() if words and count >= share * len(words)}
 
 
-def subjects(question, language):
+def subjects(question, language, meeting_words=frozenset()):
     """The words of a French or English question that say what it is about: not its names, not the
-    words for the meeting, its people and what they did there, not the noun it asks for ("Which
-    countries co-chaired?")."""
+    words for the meeting (and of its title: meeting_words), its people and what they did there, not
+    the noun it asks for ("Which countries co-chaired?")."""
     asked = nouns(question, language)[0]
     return [w for w in words_as_written(question.replace("’", "'")) if len(w) >= 3 and w[0].islower()
-            and w != asked and not {fold(w), fold(lemma(w, language))} & NOT_SUBJECTS]
+            and w != asked and fold(w) not in meeting_words and not {fold(w), fold(lemma(w, language))} & NOT_SUBJECTS]
 
 
-def about_the_meeting(question, language):
-    """A French or English question about the meeting itself, naming nothing, no subject and nobody's
+def about_the_meeting(question, language, meeting_words=frozenset()):
+    """A French or English question about the meeting itself, naming nothing but the meeting (the
+    words of a report's title and place, meeting_words: "la réunion de Lagos"), no subject and nobody's
     speaking: when and where it was held, who chaired or funded it. A report's cover page says so."""
     written = words_as_written(question.replace("’", "'"))
-    return language in ("fr", "en") and not subjects(question, language) \
-        and not any(w[0].isupper() or {fold(w), fold(lemma(w, language))} & SPEAKING_WORDS for w in written[1:])
+    return language in ("fr", "en") and not subjects(question, language, meeting_words) and not any(
+        w[0].isupper() and fold(w) not in meeting_words or {fold(w), fold(lemma(w, language))} & SPEAKING_WORDS
+        for w in written[1:])
 
 
 class ReportPhrases:

@@ -281,7 +281,7 @@ class Searcher:
         sessions = parts_named(question)  # "the second session": what was said there comes first
         if sessions:
             fused = _first(fused, [self.session_of[row] in sessions for row, _, _ in fused[:NAMING_DEPTH]])
-        elif about_the_meeting(question, language):  # when, where, chaired by whom: the cover page says
+        elif about_the_meeting(question, language, self.scope_check.meeting_words):  # when, where, chaired by whom
             fused = _first(fused, [self.chunks[row].kind == "front_matter" for row, _, _ in fused])
         # one passage, one result: a passage is represented by its best chunk, highlighted at its best sentence
         candidates, shown = [], set()

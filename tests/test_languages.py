@@ -362,11 +362,13 @@ def test_the_passages_of_the_session_a_question_names_come_first(mini_searcher, 
     ("Who spoke?", False),  # who spoke there, not the meeting itself
     ("Who represented Spain?", False),  # a name: what was said for it
     ("When was the school programme launched?", False),  # a subject
+    ("Quand s'est tenue la réunion de Dakar ?", True),  # the meeting named by its place (the report's)
+    ("Qu'a fait le Sénégal ?", False),  # a country, though the report's place names it
 ])
 def test_a_question_about_the_meeting_itself_gets_the_cover_page_first(client, question, about):
     from qa.scope import about_the_meeting
 
-    assert about_the_meeting(question, "fr" if "é" in question else "en") is about
+    assert about_the_meeting(question, "fr" if "é" in question else "en", frozenset({"dakar"})) is about
     if about:
         [first] = client.get("/api/search", query_string={"q": question, "k": 1}).get_json()["results"]
         assert first["kind"] == "front_matter" and "12-13 Mars 2026" in first["text"]

@@ -366,7 +366,7 @@ def test_a_count_changed_in_arabic_in_a_sentence_it_surely_translates_is_a_misqu
 
 
 @pytest.mark.parametrize("question", ["When was the meeting held?", "Qui a présidé la réunion ?",
-                                      "Where did the meeting take place?"])
+                                      "Where did the meeting take place?", "When was the Lagos meeting held?"])
 def test_a_question_about_the_meeting_itself_is_answered_by_the_cover_page(real_searcher, question):
     """The cover page counts for less than what was said; it answers when, where and under whom."""
     result = real_searcher.search(question, k=1)

@@ -50,8 +50,8 @@ panellist panelist delegate participant representative moderator""").split())
 # represented France?" asks who spoke, "Où s'est tenue la réunion ?" about the meeting itself
 SPEAKING_WORDS = set(fold("""dire dit parler représenter intervenir animer modérer modéré participer assister
 say speak talk represent attend moderate participate""").split())
-HOLDING_WORDS = set(fold("""réunion tenir tenu dérouler déroulé lieu date présider coprésider coprésidé accueillir organiser
-financer hold take place chair host organise organize fund""").split())
+HOLDING_WORDS = set(fold("""réunion tenir tenu dérouler déroulé lieu date présider coprésider coprésidé
+accueillir organiser financer hold take place chair host organise organize fund""").split())
 NOT_SUBJECTS = STOP_WORDS | FIGURE_WORDS | MEETING_WORDS | SPEAKING_WORDS | HOLDING_WORDS
 
 
@@ -105,11 +105,12 @@ class ScopeCheck:
         missing = self.unaddressed(question, language)
         apart = [] if missing else self.apart(question, language)
         sentences = self.searcher.sentences
+        # (only when nothing else has told; not for a question of nothing but who spoke or the meeting
+        # itself, "Who represented France?", "When was the meeting held?": short, it is far in meaning
+        # from every sentence that answers it)
         far = not missing and not apart and language in ("fr", "en") and vector is not None and sentences.count > 0 \
             and bool(subjects(question, language, self.meeting_words)) \
-            and float(np.max(sentences.vectors @ vector)) < self.far  # (only when nothing else has told)
-        # (a question of nothing but who spoke, or of the meeting itself, "Who represented France?", "When
-        # was the meeting held?", is short and far in meaning from every sentence that answers it)
+            and float(np.max(sentences.vectors @ vector)) < self.far
         return Scope(missing, apart, far)
 
     def place_named(self, code):

@@ -25,9 +25,9 @@ from qa.latin import LatinNames
 from qa.names import (HONORIFICS, by_initial, canonical_words, entity_phrases, forms, shows,
                       words_as_written)
 from qa.parts import heading_number, parts_named
-from qa.places import mentions, names_of
+from qa.places import demonyms, mentions, names_of
 from qa.rankings import Rankings
-from qa.scope import Scope, ScopeCheck, about_the_meeting
+from qa.scope import Scope, ScopeCheck, about_the_meeting, subjects
 from qa.text import fold
 
 SOURCES = ("dense", "sparse", "sentence")
@@ -152,6 +152,13 @@ class Searcher:
                 section_id = parents.get(section_id)
             return numbered.get(section_id)
         self.session_of = [session_number(c.section) for c in self.chunks]
+        # per speaker, the words of the organisation they speak for (or, if none is given, of their role)
+        # and its country ("Service nigérian de l'immigration", "France"): "Qu'a dit l'ONUDC ?", "Qu'a dit
+        # le Nigeria ?" ask what they said
+        affiliations = {s.id: s.organization or s.role for s in self.corpus.speakers if s.organization or s.role}
+        self.affiliation_words = {i: f" {' '.join(canonical_words(text))} " for i, text in affiliations.items()}
+        self.affiliation_countries = {i: {code for _, code in [*mentions(text), *demonyms(text)]}
+                                      for i, text in affiliations.items()}
         # per chunk, its words in the vocabulary: a question's word is translated among the words of the
         # passages the encoder finds closest ("trafficking" is "traite" there, not a word spelled alike)
         self.chunk_words = self.vocabulary.rows_in([c.text for c in self.chunks], self.languages)
@@ -278,6 +285,14 @@ class Searcher:
                             for row, score, ranks in fused), key=lambda x: (-x[1], x[0]))
         if language not in ("fr", "en"):  # (in French and English, the lexical side reads the names)
             fused = self._naming_first(question, named, fused)
+        # a question of nothing but what an organisation or a country said ("Qu'a dit l'ONUDC ?"): its
+        # speakers first, not the cover page or a passage that names it (most questions that name one ask
+        # about something: "How much did the EU contribute to…?" is not what its ambassador said)
+        if language in ("fr", "en") and not subjects(question, language, self.scope_check.meeting_words):
+            speaking_for = self._speaking_for(question)
+            if speaking_for:
+                fused = _first(fused, [bool(speaking_for & set(self.chunks[row].speakers))
+                                       for row, _, _ in fused[:NAMING_DEPTH]])
         sessions = parts_named(question)  # "the second session": what was said there comes first
         if sessions:
             fused = _first(fused, [self.session_of[row] in sessions for row, _, _ in fused[:NAMING_DEPTH]])
@@ -311,6 +326,17 @@ class Searcher:
         scope = self.scope_check.judge(question, language, vector) if judge_scope else Scope()
         timings["scope_ms"] = _ms(started)
         return SearchResult(question, candidates[offset:offset + k], candidates, timings, language, scope)
+
+    def _speaking_for(self, question):
+        """The speakers of the organisations (as the reports or the glossary name them) and the countries
+        the question names."""
+        names = [name for _, report_names in organisations_named(question) for name in report_names]
+        names += entity_phrases(question)
+        countries = {code for _, code in mentions(question)}
+        found = {i for i, codes in self.affiliation_countries.items() if codes & countries}
+        for padded in {f" {' '.join(canonical_words(name))} " for name in names} - {"  "}:
+            found |= {i for i, words in self.affiliation_words.items() if padded in words}
+        return found
 
     def _naming_first(self, question, named, fused):
         """fused with, among its first NAMING_DEPTH, the passages that name more of what the question

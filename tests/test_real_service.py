@@ -5,6 +5,7 @@ import re
 import pytest
 
 from qa.attribute import Attributor
+from qa.places import demonyms, mentions
 
 from conftest import ROOT
 
@@ -363,6 +364,18 @@ def test_a_count_changed_in_arabic_in_a_sentence_it_surely_translates_is_a_misqu
                                                 "عام 2023 كانوا من رعايا دول ثالثة.")
     assert found.verdict == "misquoted" and found.candidates[0].speaker.name == "Matthijs Korzilius"
     assert [(d["statement"], d["report"]) for d in found.candidates[0].differences] == [("43", "63")]
+
+
+@pytest.mark.parametrize("question, affiliation", [("Qu'a dit le Nigeria ?", "NG"), ("What did Nigeria say?", "NG"),
+                                                    ("What did ECOWAS say?", "CEDEAO"), ("Qu'a dit l'ONUDC ?", "ONUDC")])
+def test_what_an_organisation_or_a_country_said_is_first_what_its_speakers_said(real_searcher, question, affiliation):
+    """Not the cover page, nor a passage that names it: the speakers it sent, by the organisation the
+    report gives them (a country through its name or adjective: "Service nigérian de l'immigration")."""
+    for hit in real_searcher.search(question, k=2).hits:
+        speaker = hit.speakers[0]
+        affiliated = speaker.organization or speaker.role
+        assert affiliation in affiliated or affiliation in {code for _, code in [*mentions(affiliated),
+                                                                                *demonyms(affiliated)]}
 
 
 @pytest.mark.parametrize("question", ["When was the meeting held?", "Qui a présidé la réunion ?",

@@ -89,6 +89,7 @@ class Attribution:
     candidates: list  # [Candidate], best first
     closest: list  # hits shown for context when nothing is attributed
     speaker_check: str | None = None  # confirmed, other_speaker or not_found when a speaker was named
+    claimed: list | None = None  # the ids of the speakers the name given stands for
 
 
 class Attributor:
@@ -149,6 +150,7 @@ class Attributor:
         else:
             found = self._compare(text, vector, k, document)
         found.speaker_check = self._check(found, claimed) if claimed else None
+        found.claimed = [s.id for s in searcher.corpus.speakers if s.id in claimed] if claimed else None
         return found
 
     def _compare(self, text, vector, k, document=None):

@@ -187,7 +187,10 @@ class Searcher:
         names = {s.id: fold(s.name).split() for s in self.corpus.speakers}
         found = [i for i, tokens in names.items() if wanted == tokens[-len(wanted):]]
         # else a first name or any part of the name ("Cheikh" is two people: both are meant)
-        return found or [i for i, tokens in names.items() if set(wanted) <= set(tokens)]
+        found = found or [i for i, tokens in names.items() if set(wanted) <= set(tokens)]
+        # else the organisation or the country they spoke for ("ECOWAS", "Nigeria": its speakers)
+        speaking_for = set() if found else self._speaking_for(name, whole=True)
+        return found or [s.id for s in self.corpus.speakers if s.id in speaking_for]
 
     def section_ids_matching(self, name):
         """Section ids for an id (with its sub-parts), an id within its report ("session-1": that
@@ -327,12 +330,15 @@ class Searcher:
         timings["scope_ms"] = _ms(started)
         return SearchResult(question, candidates[offset:offset + k], candidates, timings, language, scope)
 
-    def _speaking_for(self, question):
+    def _speaking_for(self, text, whole=False):
         """The speakers of the organisations (as the reports or the glossary name them) and the countries
-        the question names."""
-        names = [name for _, report_names in organisations_named(question) for name in report_names]
-        names += entity_phrases(question)
-        countries = {code for _, code in mentions(question)}
+        text names; whole: text is a name itself, as typed ("naptip", "nigeria")."""
+        if whole and text.islower():  # as typed in a form: "ecowas", "nigeria"
+            text = text.upper() if len(text.split()) == 1 and len(text) <= 6 else text.title()
+        names = [name for _, report_names in organisations_named(text) for name in report_names]
+        # an acronym, or a name of several words ("Service nigérian de l'immigration"): not "Commission"
+        names += [p for p in entity_phrases(text) if p.isupper() or len(p.split()) > 1] + ([text] if whole else [])
+        countries = {code for _, code in mentions(text)}
         found = {i for i, codes in self.affiliation_countries.items() if codes & countries}
         for padded in {f" {' '.join(canonical_words(name))} " for name in names} - {"  "}:
             found |= {i for i, words in self.affiliation_words.items() if padded in words}

@@ -48,7 +48,7 @@ def test_nobody_in_particular_has_no_speakers(client):
     assert narrative and all(r["speakers"] == [] for r in narrative)
 
 
-@pytest.mark.parametrize("speaker", ["Mme Sall", "fatou-sall"])
+@pytest.mark.parametrize("speaker", ["Mme Sall", "fatou-sall", "OIM", "IOM"])  # (or the organisation she spoke for)
 def test_speaker_filter(client, speaker):
     body = client.get("/api/search", query_string={"q": "projet", "speaker": speaker}).get_json()
     assert body["results"] and all("fatou-sall" in [s["id"] for s in r["speakers"]] for r in body["results"])

@@ -25,6 +25,23 @@ def test_did_this_speaker_say_it(client, conforms, speaker, check):
     conforms(body, "AttributeResponse")
 
 
+@pytest.mark.parametrize("text, speaker, check", [
+    (QUOTE, "OIM", "other_speaker"), ("l'hébergement d'urgence reste insuffisant", "OIM", "confirmed"),
+    ("l'hébergement d'urgence reste insuffisant", "iom", "confirmed"),  # the English acronym, as typed
+])
+def test_did_this_organisation_say_it(client, conforms, text, speaker, check):
+    """Mme Sall speaks for the OIM in the mini report: its name stands for her, and the answer says so."""
+    status, body = attribute(client, text=text, speaker=speaker)
+    assert status == 200 and body["verdict"] == "quoted" and body["speaker_check"] == check
+    assert [s["name"] for s in body["claimed_speakers"]] == ["Fatou Sall"]
+    conforms(body, "AttributeResponse")
+
+
+def test_an_organisation_nobody_spoke_for_is_a_400(client):
+    status, body = attribute(client, text=QUOTE, speaker="FRONTEX")
+    assert status == 400 and body["error"]["code"] == "unknown_speaker"
+
+
 def test_nobody_said_it(client):
     status, body = attribute(client, text="Le Japon a financé 400 écoles au Mali.", speaker="Jean Martin")
     assert status == 200 and body["verdict"] == "not_found" and body["speaker_check"] == "not_found"

@@ -118,7 +118,8 @@ def _attribute_body(limits):
     return {"type": "object", "required": ["text"],
             "properties": {"text": limits["text"], "k": limits["attribute_k"],
                            "speaker": {**limits["filter"], "description": "check whether this speaker (id or name "
-                                                                          "as written) said it"},
+                                                                          "as written, or the organisation or "
+                                                                          "country they spoke for) said it"},
                            "document": {**limits["filter"], "description": "look in this report only (its id)"}}}
 _EVIDENCE = {
     "type": "object", "required": ["passage", "start", "end", "text"],
@@ -140,6 +141,8 @@ _ATTRIBUTE_RESPONSE = {
         "speaker_check": {"description": "when a speaker was named: did they say it? (null when none was)",
                           "oneOf": [{"type": "string", "enum": ["confirmed", "other_speaker", "not_found"]},
                                     {"type": "null"}]},
+        "claimed_speakers": {"type": "array", "items": {"$ref": "#/components/schemas/Speaker"},
+                             "description": "when a speaker was named: the speakers the name stands for"},
         "candidates": {"type": "array", "items": {
             "type": "object", "required": ["speaker", "score", "passages", "evidence"],
             "properties": {"speaker": {"oneOf": [{"$ref": "#/components/schemas/Speaker"}, {"type": "null"}]},
@@ -178,7 +181,7 @@ def _search_parameters(limits):
         _query("q", limits["q"], "the question, in French or English", True),
         _query("k", limits["k"], "results to return"),
         _query("offset", limits["offset"], "skip this many results (pages over a fixed candidate depth)"),
-        _query("speaker", limits["filter"], "speaker id or name as written (\"Mme Nandap\")"),
+        _query("speaker", limits["filter"], "speaker id, name as written (\"Mme Nandap\"), or the organisation or country they spoke for (\"ECOWAS\")"),
         _query("section", limits["filter"], "section id or words of its title"),
         _query("kind", limits["filter"], "passage kind: speech, moderation, key_takeaways, ..."),
         _query("document", limits["filter"], "only this report (its id, see /api/documents)"),

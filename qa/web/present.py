@@ -151,8 +151,11 @@ def attribution_json(found, searcher):
         if found.verdict == "misquoted":
             candidate["differences"] = c.differences
         candidates.append(candidate)
-    return {"verdict": found.verdict, "speaker_check": found.speaker_check, "candidates": candidates,
-            "closest": results_json(found.closest)}
+    found_json = {"verdict": found.verdict, "speaker_check": found.speaker_check, "candidates": candidates,
+                  "closest": results_json(found.closest)}
+    if found.claimed is not None:  # who the name given was read as: "ECOWAS" is its two speakers
+        found_json["claimed_speakers"] = [speaker_json(searcher.corpus.speaker(i)) for i in found.claimed]
+    return found_json
 
 
 def evidence_json(searcher, evidence):

@@ -52,6 +52,7 @@ SPEAKING_WORDS = set(fold("""dire dit parler représenter intervenir animer mod�
 say speak talk represent attend moderate participate""").split())
 HOLDING_WORDS = set(fold("""réunion tenir tenu dérouler déroulé lieu date présider coprésider coprésidé
 accueillir organiser financer hold take place chair host organise organize fund""").split())
+MEETING_NOUNS = {"reunion"}  # (of HOLDING_WORDS: the meeting, not how it was held)
 NOT_SUBJECTS = STOP_WORDS | FIGURE_WORDS | MEETING_WORDS | SPEAKING_WORDS | HOLDING_WORDS
 
 
@@ -267,9 +268,12 @@ def about_the_meeting(question, language, meeting_words=frozenset()):
     words of a report's title and place, meeting_words: "la réunion de Lagos"), no subject and nobody's
     speaking: when and where it was held, who chaired or funded it. A report's cover page says so."""
     written = words_as_written(question.replace("’", "'"))
+    # the noun it asks for is what the cover page gives only when it asks how the meeting was held
+    # ("Quels pays ont coprésidé… ?"), not "Quelles sont les conclusions de la réunion ?"
+    held = any({fold(w), fold(lemma(w, language))} & HOLDING_WORDS - MEETING_NOUNS for w in written)
     return language in ("fr", "en") and not subjects(question, language, meeting_words) and not any(
         w[0].isupper() and fold(w) not in meeting_words or {fold(w), fold(lemma(w, language))} & SPEAKING_WORDS
-        for w in written[1:])
+        for w in written[1:]) and (held or nouns(question, language)[0] is None)
 
 
 class ReportPhrases:

@@ -364,6 +364,9 @@ def test_the_passages_of_the_session_a_question_names_come_first(mini_searcher, 
     ("When was the school programme launched?", False),  # a subject
     ("Quand s'est tenue la réunion de Dakar ?", True),  # the meeting named by its place (the report's)
     ("Qu'a fait le Sénégal ?", False),  # a country, though the report's place names it
+    # what it asks for is not how the meeting was held: the cover page does not say it
+    ("Quelles sont les conclusions de la réunion ?", False), ("Combien de participants a réuni la réunion ?", False),
+    ("Quels pays ont coprésidé la réunion ?", True),
 ])
 def test_a_question_about_the_meeting_itself_gets_the_cover_page_first(client, question, about):
     from qa.scope import about_the_meeting

@@ -152,6 +152,9 @@ class Searcher:
                 section_id = parents.get(section_id)
             return numbered.get(section_id)
         self.session_of = [session_number(c.section) for c in self.chunks]
+        # per section, the stems of its title, in its report's language ("Objectifs": "object")
+        self.title_stems = {s.id: frozenset(analyze(s.title, self.corpus.document_of(s).language))
+                            for s in self.corpus.sections}
         # per speaker, the words of the organisation they speak for (or, if none is given, of their role)
         # and its country ("Service nigérian de l'immigration", "France"): "Qu'a dit l'ONUDC ?", "Qu'a dit
         # le Nigeria ?" ask what they said
@@ -301,6 +304,15 @@ class Searcher:
             fused = _first(fused, [self.session_of[row] in sessions for row, _, _ in fused[:NAMING_DEPTH]])
         elif about_the_meeting(question, language, self.scope_check.meeting_words):  # when, where, chaired by whom
             fused = _first(fused, [self.chunks[row].kind == "front_matter" for row, _, _ in fused])
+        elif language in ("fr", "en"):
+            # a question of nothing but a part of the report, by its title's words ("Quels étaient les
+            # objectifs de la réunion ?", "Quels résultats étaient attendus ?"): that part first, not what
+            # merely comes close to it (not "Quel est l'objectif du projet SAFE-MIT ?")
+            titled = {i for i, stems in self.title_stems.items() if stems and stems <= set(tokens)}
+            in_titles = set().union(*(self.title_stems[i] for i in titled))
+            if titled and all(set(analyze(w, language)) <= in_titles
+                              for w in subjects(question, language, self.scope_check.meeting_words)):
+                fused = _first(fused, [self.chunks[row].section in titled for row, _, _ in fused[:NAMING_DEPTH]])
         # one passage, one result: a passage is represented by its best chunk, highlighted at its best sentence
         candidates, shown = [], set()
         # the sentences of the candidates only, compared once: the index may hold millions

@@ -378,6 +378,17 @@ def test_what_an_organisation_or_a_country_said_is_first_what_its_speakers_said(
                                                                                 *demonyms(affiliated)]}
 
 
+@pytest.mark.parametrize("question, title", [
+    ("Quels étaient les objectifs de la réunion ?", "Objectifs"), ("What were the objectives of the meeting?", "Objectifs"),
+    ("Quels résultats étaient attendus ?", "Résultats attendus"),
+    ("Quel est l'objectif du projet SAFE-MIT ?", None),  # a subject besides the title's word: the project
+])
+def test_a_question_of_nothing_but_a_part_of_the_report_gets_that_part_first(real_searcher, question, title):
+    first = real_searcher.search(question, k=1).hits[0]
+    titled = real_searcher.corpus.section(first.chunk.section).title == title
+    assert titled if title else "SAFE-MIT" in first.chunk.text
+
+
 @pytest.mark.parametrize("question", ["When was the meeting held?", "Qui a présidé la réunion ?",
                                       "Where did the meeting take place?", "When was the Lagos meeting held?"])
 def test_a_question_about_the_meeting_itself_is_answered_by_the_cover_page(real_searcher, question):

@@ -181,7 +181,14 @@ class Searcher:
     # --- filters ---------------------------------------------------------------------------
 
     def speaker_ids_matching(self, name):
-        """Speaker ids for an id or a name as people write it ("Korzilius", "Mme Nandap")."""
+        """Speaker ids for an id, a name as people write it ("Korzilius", "Mme Nandap"), or failing
+        those, the organisation or the country they spoke for ("ECOWAS", "Nigeria": its speakers)."""
+        found = self.speaker_ids_named(name)
+        speaking_for = set() if found else self._speaking_for(name, whole=True)
+        return found or [s.id for s in self.corpus.speakers if s.id in speaking_for]
+
+    def speaker_ids_named(self, name):
+        """Speaker ids for an id or a name as people write it."""
         key = fold(name).strip()
         if self.corpus.speaker(key):
             return [key]
@@ -190,10 +197,7 @@ class Searcher:
         names = {s.id: fold(s.name).split() for s in self.corpus.speakers}
         found = [i for i, tokens in names.items() if wanted == tokens[-len(wanted):]]
         # else a first name or any part of the name ("Cheikh" is two people: both are meant)
-        found = found or [i for i, tokens in names.items() if set(wanted) <= set(tokens)]
-        # else the organisation or the country they spoke for ("ECOWAS", "Nigeria": its speakers)
-        speaking_for = set() if found else self._speaking_for(name, whole=True)
-        return found or [s.id for s in self.corpus.speakers if s.id in speaking_for]
+        return found or [i for i, tokens in names.items() if set(wanted) <= set(tokens)]
 
     def section_ids_matching(self, name):
         """Section ids for an id (with its sub-parts), an id within its report ("session-1": that

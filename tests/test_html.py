@@ -1,5 +1,6 @@
 """The web pages, in French (the default) and in English: form, results with sources, passages with
 the highlighted sentence, speakers, "Who said this?", errors, escaping; the catalogue is complete."""
+import html
 import re
 
 import pytest
@@ -128,6 +129,18 @@ def test_who_said_this(client, lang, quoted, missing):
     nothing = client.post(f"/attribute{query}", data={"text": "Le Japon a financé 400 écoles au Mali."})
     assert missing in nothing.get_data(as_text=True)
     assert client.post(f"/attribute{query}", data={"text": ""}).status_code == 400
+
+
+@pytest.mark.parametrize("lang, yes, no", [("fr", "Oui : Fatou Sall (OIM) l’a dit", "Pas OIM : cela a été dit par Jean Martin"),
+                                           ("en", "Yes: Fatou Sall (OIM) said this", "Not OIM: this was said by Jean Martin")])
+def test_did_this_organisation_say_it_reads_as_a_sentence(client, lang, yes, no):
+    """The organisation typed, and who of its speakers said it."""
+    query = "?lang=en" if lang == "en" else ""
+    said = client.post(f"/attribute{query}", data={"text": "l'hébergement d'urgence reste insuffisant", "speaker": "OIM"})
+    assert yes in html.unescape(said.get_data(as_text=True))
+    other = client.post(f"/attribute{query}", data={"text": "les équipes communes d'enquête ont démantelé 12 réseaux",
+                                                    "speaker": "OIM"})
+    assert no in html.unescape(other.get_data(as_text=True))
 
 
 @pytest.mark.parametrize("lang, message", [("fr", "Cette page n&#39;existe pas"), ("en", "There is no such page")])

@@ -173,12 +173,9 @@ def who_said_this():
         _with_segments(candidate["passages"])
     return _page("attribute.html", text=text, speaker=speaker, document_id=document, found=found,
                  candidates=found["candidates"], closest=_with_segments(found["closest"]),
-                 claimed=_claimed_names(speaker))
+                 claimed=found.get("claimed_speakers", []), claimed_as=_organisation_typed(speaker))
 
 
-def _claimed_names(speaker):
-    """The people a typed speaker name stands for, as the report names them."""
-    if not speaker:
-        return []
-    searcher = loaded_searcher()
-    return [searcher.corpus.speaker(i) for i in searcher.speaker_ids_matching(speaker)]
+def _organisation_typed(speaker):
+    """The speaker typed, when it names an organisation or a country rather than a person ("ECOWAS")."""
+    return speaker if speaker and not loaded_searcher().speaker_ids_named(speaker) else None

@@ -1,6 +1,8 @@
 """What a question is about, read from the function words of its language (French and English, the
 languages of the reports): the nouns it names, the noun it asks for, and which words are verbs.
 Dictionary forms come from simplemma's lexicons (qa.analyzer.lemma)."""
+from functools import lru_cache
+
 from qa.analyzer import is_word, lemma
 from qa.names import words_as_written
 from qa.text import fold
@@ -23,13 +25,14 @@ _VERB_ENDINGS = ("ent", "é", "ée", "és", "ées", "i", "ie", "is", "ies", "u",
                  "ons", "ez")
 
 
+@lru_cache(maxsize=16)  # the same question, asked by several rules of one search (not a cache of answers)
 def nouns(question, language):
     """(the noun the question asks for, the nouns it names): the words after a determiner ("contre
     les mariages", "plantations de cacao", "the shipping companies"), but for the first after its
     interrogative ("Quels obstacles", "Quel est l'avis", "Combien de projets", "How many victims"):
-    it names the kind of answer, a word the report need not use. (None, []) in other languages."""
+    it names the kind of answer, a word the report need not use. (None, ()) in other languages."""
     if language not in _FUNCTION_WORDS:
-        return None, []
+        return None, ()
     determiners, interrogatives, between = _FUNCTION_WORDS[language]
     words = words_as_written(question.replace("’", "'"))
     asked = next((next((w for w in words[i + 1:] if fold(w) not in between | determiners), None)
@@ -38,7 +41,7 @@ def nouns(question, language):
              if fold(previous) in determiners and word[:1].islower() and word != asked
              and fold(word) not in determiners | between
              and not (language == "fr" and fold(previous) in _INFINITIVE_AFTER and _is_infinitive(word))]
-    return asked, named
+    return asked, tuple(named)
 
 
 def is_verb_form(word):

@@ -19,6 +19,7 @@ languages, which come less close to any French sentence even when answered.
 import re
 from array import array
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -254,13 +255,14 @@ class ScopeCheck:
         return {turn for turn, count in counts.items() if words and count >= share * len(words)}
 
 
+@lru_cache(maxsize=16)  # the same question, asked by several rules of one search (not a cache of answers)
 def subjects(question, language, meeting_words=frozenset()):
     """The words of a French or English question that say what it is about: not its names, not the
     words for the meeting (and of its title: meeting_words), its people and what they did there, not
     the noun it asks for ("Which countries co-chaired?")."""
     asked = nouns(question, language)[0]
-    return [w for w in words_as_written(question.replace("’", "'")) if len(w) >= 3 and w[0].islower()
-            and w != asked and fold(w) not in meeting_words and not {fold(w), fold(lemma(w, language))} & NOT_SUBJECTS]
+    return tuple(w for w in words_as_written(question.replace("’", "'")) if len(w) >= 3 and w[0].islower()
+                 and w != asked and fold(w) not in meeting_words and not {fold(w), fold(lemma(w, language))} & NOT_SUBJECTS)
 
 
 def about_the_meeting(question, language, meeting_words=frozenset()):

@@ -139,7 +139,7 @@ def test_a_question_on_what_the_report_never_mentions_is_flagged(client, conform
     ("Que dit le rapport sur les ateliers de couture ?", None, ["rapport", "ateliers", "couture"]),  # a noun in -re
 ])
 def test_the_nouns_of_a_french_question_and_the_one_it_asks_for(question, asked, named):
-    assert nouns(question, "fr") == (asked, named)
+    assert nouns(question, "fr") == (asked, tuple(named))
 
 
 @pytest.mark.parametrize("word, verb", [

@@ -41,10 +41,10 @@ FIGURE_WORDS = set(fold("pourcentage proportion nombre montant chiffre quantité
 # question names them to point at a passage ("Qu'a dit le délégué éthiopien", "lors de la séance de
 # clôture"), and a report may call them otherwise ("session", "intervenant") without failing to answer.
 # (Not "atelier", "workshop": "les ateliers de couture" is a subject.)
-MEETING_WORDS = set(fold("""séance session panel table plénière débat discussion échange exposé présentation
+MEETING_WORDS = set(fold("""séance session panel table plénière ouverture clôture cérémonie débat discussion échange exposé présentation
 intervention allocution discours propos remarque déclaration orateur oratrice intervenant intervenante panéliste
 délégué déléguée délégation participant participante représentant représentante modérateur modératrice
-meeting roundtable debate exchange plenary presentation address speech remark statement speaker
+meeting roundtable debate exchange plenary opening closing ceremony presentation address speech remark statement speaker
 panellist panelist delegate participant representative moderator""").split())
 # ...what they did there, and where, when and by whom the meeting was held, by the words' dictionary
 # forms (and the participles the lexicon takes for adjectives: "tenue", "coprésidée", "modéré"): "Who

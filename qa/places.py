@@ -36,6 +36,13 @@ _DEMONYM_ENDINGS = (("i", ("",)), ("an", ("", "s", "e", "es")), ("ian", ("", "s"
                     ("en", _FRENCH_AGREEMENT), ("ain", _FRENCH_AGREEMENT), ("ais", ("", "e", "es")),
                     ("ois", ("", "e", "es")))
 DEMONYM_STEM = 4  # letters of the name an adjective must keep ("Mali-an", "Chad-ian")
+# The adjectives of the dialogues' states that no ending makes from a one-word name of the CLDR's (another
+# word, or a name of several words), English and French, folded, without their agreements: "Ivorian",
+# "ivoirienne", "sierra-léonais" (its last word). Not those that name another state in part ("Bissau-Guinean").
+IRREGULAR_DEMONYMS = {"CI": ("ivorian", "ivoirien"), "BF": ("burkinabe",), "CV": ("verdean", "verdien"),
+                      "SL": ("leonean", "leonais"), "TG": ("togolese", "togolais"), "CF": ("centrafricain",),
+                      "BE": ("belge",), "CY": ("cypriot", "chypriote"), "CH": ("swiss", "suisse"),
+                      "GB": ("british", "britannique")}
 # Arabic writes "and", "in", "for" onto the next word, a conjunction then a preposition at most:
 # "والنيجر", "بالمغرب", "وبالمغرب"; "for the" drops the article's alif ("للاتجار": "الاتجار")
 _ARABIC_PROCLITIC = re.compile(r"^[وف]?[بلك]?(?<=.)(?=ال)")
@@ -129,9 +136,18 @@ def _country_stems():
     return found
 
 
+@lru_cache(maxsize=1)
+def _irregular_demonyms():
+    return {adjective: code for code, adjectives in IRREGULAR_DEMONYMS.items() for adjective in adjectives}
+
+
 @lru_cache(maxsize=16384)  # every word of every question is asked
 def _demonym(word):
     """The country a folded word is the adjective of ("algerian", "algeriennes": "DZ"), or None."""
+    irregular = _irregular_demonyms()
+    for agreement in ("",) + _FRENCH_AGREEMENT:  # ("Ivorians", "ivoiriennes")
+        if word.endswith(agreement) and word[:len(word) - len(agreement)] in irregular:
+            return irregular[word[:len(word) - len(agreement)]]
     stems = _country_stems()
     for ending, agreements in _DEMONYM_ENDINGS:
         for agreement in agreements:

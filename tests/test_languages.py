@@ -198,6 +198,9 @@ def test_a_country_is_found_under_its_other_names_in_use(text, codes):
     ("la frontière algérienne", ["DZ"]), ("les autorités nigériennes et nigérianes", ["NE", "NG"]),
     ("des pêcheurs ghanéens", ["GH"]), ("les parquets italiens", ["IT"]),
     ("os canais de comunicação", []), ("Marcello Giordani", []),  # not adjectives of a country
+    # adjectives no ending makes from a name: another word, or a name of several words
+    ("the Ivorian judge", ["CI"]), ("les juges ivoiriennes", ["CI"]), ("Togolese and Burkinabe officials", ["TG", "BF"]),
+    ("les autorités sierra-léonaises", ["SL"]),
 ])
 def test_french_adjectives_of_nationality_name_the_country(text, codes):
     assert [c for _, c in demonyms(text)] == codes

@@ -378,3 +378,20 @@ def test_a_question_about_the_meeting_itself_gets_the_cover_page_first(client, q
     if about:
         [first] = client.get("/api/search", query_string={"q": question, "k": 1}).get_json()["results"]
         assert first["kind"] == "front_matter" and "12-13 Mars 2026" in first["text"]
+
+
+@pytest.mark.parametrize("question", ["¿Dónde se celebró la reunión?", "Onde se realizou a reunião?",
+                                      "Dove si è svolta la riunione?", "Wo fand das Treffen statt?"])
+def test_a_question_in_another_language_loads_no_lexicon_of_its_own(mini_searcher, monkeypatch, question):
+    """The rules of French and English questions (their nouns, subjects, the meeting itself) ask nothing
+    of another language's lexicon: each weighs 60-130 MB, loaded for nothing."""
+    import simplemma
+
+    asked = []
+
+    def watched(real):
+        return lambda word, lang, **options: asked.append(lang) or real(word, lang, **options)
+    for name in ("lemmatize", "is_known"):
+        monkeypatch.setattr(simplemma, name, watched(getattr(simplemma, name)))
+    assert mini_searcher.search(question, 5).hits
+    assert set(asked) <= {"fr", "en"}

@@ -41,11 +41,12 @@ FIGURE_WORDS = set(fold("pourcentage proportion nombre montant chiffre quantité
 # question names them to point at a passage ("Qu'a dit le délégué éthiopien", "lors de la séance de
 # clôture"), and a report may call them otherwise ("session", "intervenant") without failing to answer.
 # (Not "atelier", "workshop": "les ateliers de couture" is a subject.)
-MEETING_WORDS = set(fold("""séance session panel table plénière ouverture clôture cérémonie débat discussion échange exposé présentation
-intervention allocution discours propos remarque déclaration orateur oratrice intervenant intervenante panéliste
-délégué déléguée délégation participant participante représentant représentante modérateur modératrice
-meeting roundtable debate exchange plenary opening closing ceremony presentation address speech remark statement speaker
-panellist panelist delegate participant representative moderator""").split())
+MEETING_WORDS = set(fold("""séance session panel table plénière ouverture clôture cérémonie débat discussion
+échange exposé présentation intervention allocution discours propos remarque déclaration orateur oratrice
+intervenant intervenante panéliste délégué déléguée délégation participant participante représentant
+représentante modérateur modératrice
+meeting roundtable debate exchange plenary opening closing ceremony presentation address speech remark statement
+speaker panellist panelist delegate participant representative moderator""").split())
 # ...what they did there, and where, when and by whom the meeting was held, by the words' dictionary
 # forms (and the participles the lexicon takes for adjectives: "tenue", "coprésidée", "modéré"): "Who
 # represented France?" asks who spoke, "Où s'est tenue la réunion ?" about the meeting itself
@@ -261,8 +262,9 @@ def subjects(question, language, meeting_words=frozenset()):
     words for the meeting (and of its title: meeting_words), its people and what they did there, not
     the noun it asks for ("Which countries co-chaired?")."""
     asked = nouns(question, language)[0]
-    return tuple(w for w in words_as_written(question.replace("’", "'")) if len(w) >= 3 and w[0].islower()
-                 and w != asked and fold(w) not in meeting_words and not {fold(w), fold(lemma(w, language))} & NOT_SUBJECTS)
+    return tuple(w for w in words_as_written(question.replace("’", "'"))
+                 if len(w) >= 3 and w[0].islower() and w != asked and fold(w) not in meeting_words
+                 and not {fold(w), fold(lemma(w, language))} & NOT_SUBJECTS)
 
 
 def about_the_meeting(question, language, meeting_words=frozenset()):

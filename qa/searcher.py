@@ -349,7 +349,7 @@ class Searcher:
     def _speaking_for(self, text, whole=False):
         """The speakers of the organisations (as the reports or the glossary name them) and the countries
         text names; whole: text is a name itself, as typed ("naptip", "nigeria")."""
-        if whole and text.islower():  # as typed in a form: "ecowas", "nigeria"
+        if whole and text.islower():  # as typed in a form: "ecowas", "nigeria" (an acronym is a short word)
             text = text.upper() if len(text.split()) == 1 and len(text) <= 6 else text.title()
         names = [name for _, report_names in organisations_named(text) for name in report_names]
         # an acronym, or a name of several words ("Service nigérian de l'immigration"): not "Commission"

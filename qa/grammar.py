@@ -44,6 +44,28 @@ def nouns(question, language):
     return asked, tuple(named)
 
 
+# English auxiliaries after an interrogative: "What did ECOWAS commit to?", its verb after who did it
+_AUXILIARIES = set("did does do will would should could can has have had".split())
+
+
+def verbs(question, language):
+    """The verbs of a question that asks what someone did: in French, one that asks "what" ("Qu'a
+    proposé l'ONUDC ?", "À quoi la CEDEAO s'est-elle engagée ?"; not "Combien de passeurs ont été
+    extradés vers l'Italie ?"), the forms of a verb; in English, the word after the name an interrogative
+    and an auxiliary ask about ("What did ECOWAS commit to?", "What will the EU fund?")."""
+    words = words_as_written(question.replace("’", "'"))
+    if language == "fr" and words and (fold(words[0]) in ("qu", "que", "quoi")
+                                       or fold(" ".join(words[:2])) == "a quoi"):
+        return {w for w in words if w[0].islower() and is_verb_form(w)}
+    if language == "en" and len(words) > 3 and fold(words[0]) in _FUNCTION_WORDS["en"][1] \
+            and fold(words[1]) in _AUXILIARIES:
+        rest = words[3:] if fold(words[2]) == "the" else words[2:]
+        named = next((i for i, w in enumerate(rest) if not w[0].isupper()), len(rest))
+        # (not after a possessive: "What will Nigeria's government fund?")
+        return set(rest[named:named + 1]) if named and rest[named:named + 1] != ["s"] else set()
+    return set()
+
+
 def is_verb_form(word):
     """A French verb: an infinitive ("freiner"), a conjugated form ("deviennent": "devenir") or a past
     participle ("soulevés", "tenus": the lexicon gives the adjective "soulevé", "tenu", whose own

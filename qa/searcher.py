@@ -20,6 +20,7 @@ from qa.errors import (IndexMismatchError, UnknownDocumentError, UnknownKindErro
                        UnknownSpeakerError)
 from qa.fusion import rrf, weighted
 from qa.glossary import organisations_named
+from qa.grammar import verbs
 from qa.language import detect
 from qa.latin import LatinNames
 from qa.names import (HONORIFICS, by_initial, canonical_words, entity_phrases, forms, shows,
@@ -295,10 +296,12 @@ class Searcher:
                             for row, score, ranks in fused), key=lambda x: (-x[1], x[0]))
         if language not in ("fr", "en"):  # (in French and English, the lexical side reads the names)
             fused = self._naming_first(question, named, fused)
-        # a question of nothing but what an organisation or a country said ("Qu'a dit l'ONUDC ?"): its
-        # speakers first, not the cover page or a passage that names it (most questions that name one ask
-        # about something: "How much did the EU contribute to…?" is not what its ambassador said)
-        if language in ("fr", "en") and not subjects(question, language, self.scope_check.meeting_words):
+        # a question of nothing but what an organisation or a country said or did ("Qu'a dit l'ONUDC ?",
+        # "What did ECOWAS commit to?"): its speakers first, not the cover page or a passage that names it
+        # (most questions that name one ask about something: "How much did the EU contribute to…?" is not
+        # what its ambassador said)
+        asked_about = subjects(question, language, self.scope_check.meeting_words) if language in ("fr", "en") else ()
+        if language in ("fr", "en") and (not asked_about or set(asked_about) <= verbs(question, language)):
             speaking_for = self._speaking_for(question)
             if speaking_for:
                 fused = _first(fused, [bool(speaking_for & set(self.chunks[row].speakers))

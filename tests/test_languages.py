@@ -10,7 +10,7 @@ from qa.latin import LatinNames, skeleton
 from qa.parts import heading_number, parts_named
 from qa.places import demonyms, mentions
 from qa.scope import _proper_part
-from qa.grammar import is_verb_form, nouns
+from qa.grammar import is_verb_form, nouns, verbs
 from qa.vocabulary import Vocabulary
 
 
@@ -395,3 +395,14 @@ def test_a_question_in_another_language_loads_no_lexicon_of_its_own(mini_searche
         monkeypatch.setattr(simplemma, name, watched(getattr(simplemma, name)))
     assert mini_searcher.search(question, 5).hits
     assert set(asked) <= {"fr", "en"}
+
+
+@pytest.mark.parametrize("question, language, found", [
+    ("What did ECOWAS commit to?", "en", {"commit"}), ("What did the European Union announce?", "en", {"announce"}),
+    ("What will Nigeria's government fund?", "en", set()),  # the name goes on after a possessive
+    ("Which projects did the EU fund in Senegal?", "en", set()),  # it asks which projects
+    ("Qu'a proposé l'ONUDC ?", "fr", {"proposé"}), ("À quoi la CEDEAO s'est-elle engagée ?", "fr", {"engagée"}),
+    ("Combien de passeurs ont été extradés vers l'Italie ?", "fr", set()),  # a count, not what Italy did
+])
+def test_the_verbs_of_a_question_that_asks_what_someone_did(question, language, found):
+    assert verbs(question, language) == found

@@ -368,7 +368,9 @@ def test_a_count_changed_in_arabic_in_a_sentence_it_surely_translates_is_a_misqu
 
 @pytest.mark.parametrize("question, affiliation", [("Qu'a dit le Nigeria ?", "NG"), ("What did Nigeria say?", "NG"),
                                                     ("What did ECOWAS say?", "CEDEAO"), ("Qu'a dit l'ONUDC ?", "ONUDC"),
-                                                    ("What did ECOWAS say at the closing?", "CEDEAO")])  # a part of it
+                                                    ("What did ECOWAS say at the closing?", "CEDEAO"),  # a part of it
+                                                    ("What did ECOWAS commit to?", "CEDEAO"),  # what it did
+                                                    ("Qu'a proposé l'ONUDC ?", "ONUDC")])
 def test_what_an_organisation_or_a_country_said_is_first_what_its_speakers_said(real_searcher, question, affiliation):
     """Not the cover page, nor a passage that names it: the speakers it sent, by the organisation the
     report gives them (a country through its name or adjective: "Service nigérian de l'immigration")."""

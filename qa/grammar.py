@@ -49,9 +49,9 @@ _AUXILIARIES = set("did does do will would should could can has have had".split(
 
 
 def verbs(question, language):
-    """The verbs of a question that asks what someone did: in French, one that asks "what" ("Qu'a
-    proposé l'ONUDC ?", "À quoi la CEDEAO s'est-elle engagée ?"; not "Combien de passeurs ont été
-    extradés vers l'Italie ?"), the forms of a verb; in English, the word after the name an interrogative
+    """The verbs of a question that asks what someone did: in French, the forms of a verb in a question
+    that asks "what" ("Qu'a proposé l'ONUDC ?", "À quoi la CEDEAO s'est-elle engagée ?"; not "Combien de
+    passeurs ont été extradés vers l'Italie ?"); in English, the word after the name that an interrogative
     and an auxiliary ask about ("What did ECOWAS commit to?", "What will the EU fund?")."""
     words = words_as_written(question.replace("’", "'"))
     if language == "fr" and words and (fold(words[0]) in ("qu", "que", "quoi")

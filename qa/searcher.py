@@ -11,7 +11,7 @@ import numpy as np
 
 from qa import store
 from qa.acronyms import expand
-from qa.analyzer import analyze, analyze_query
+from qa.analyzer import STOP_WORDS, analyze, analyze_query
 from qa.corpus.chunks import Chunk
 from qa.corpus.model import Section
 from qa.encoders import create_encoder
@@ -356,7 +356,9 @@ class Searcher:
             text = text.upper() if len(text.split()) == 1 and len(text) <= 6 else text.title()
         names = [name for _, report_names in organisations_named(text) for name in report_names]
         # an acronym, or a name of several words ("Service nigérian de l'immigration"): not "Commission"
-        names += [p for p in entity_phrases(text) if p.isupper() or len(p.split()) > 1] + ([text] if whole else [])
+        names += [p for p in entity_phrases(text) if p.isupper() or len(p.split()) > 1]
+        if whole and set(canonical_words(text)) - STOP_WORDS:  # (not "de", in every other organisation's name)
+            names.append(text)
         countries = {code for _, code in mentions(text)}
         found = {i for i, codes in self.affiliation_countries.items() if codes & countries}
         for padded in {f" {' '.join(canonical_words(name))} " for name in names} - {"  "}:

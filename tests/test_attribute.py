@@ -37,8 +37,9 @@ def test_did_this_organisation_say_it(client, conforms, text, speaker, check):
     conforms(body, "AttributeResponse")
 
 
-def test_an_organisation_nobody_spoke_for_is_a_400(client):
-    status, body = attribute(client, text=QUOTE, speaker="FRONTEX")
+@pytest.mark.parametrize("speaker", ["FRONTEX", "de"])  # (not "de", in "Centre de recherche" and "Cour d'appel de")
+def test_an_organisation_nobody_spoke_for_is_a_400(client, speaker):
+    status, body = attribute(client, text=QUOTE, speaker=speaker)
     assert status == 400 and body["error"]["code"] == "unknown_speaker"
 
 

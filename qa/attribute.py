@@ -137,7 +137,8 @@ class Attributor:
         """The verdict on a statement; speaker (an id or a name as written): did they say it?
         document: a report's id, to look in that report only."""
         searcher = self.searcher
-        claimed = set(searcher.speaker_ids_matching(speaker)) if speaker else None
+        claimed_ids = searcher.speaker_ids_matching(speaker) if speaker else None
+        claimed = set(claimed_ids) if claimed_ids else None
         if speaker and not claimed:
             raise UnknownSpeakerError(f"no speaker matches {speaker!r}; see /api/speakers")
         allowed = searcher.allowed_rows(document=document)
@@ -150,7 +151,7 @@ class Attributor:
         else:
             found = self._compare(text, vector, k, document)
         found.speaker_check = self._check(found, claimed) if claimed else None
-        found.claimed = [s.id for s in searcher.corpus.speakers if s.id in claimed] if claimed else None
+        found.claimed = claimed_ids
         return found
 
     def _compare(self, text, vector, k, document=None):

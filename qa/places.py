@@ -43,6 +43,7 @@ IRREGULAR_DEMONYMS = {"CI": ("ivorian", "ivoirien"), "BF": ("burkinabe",), "CV":
                       "SL": ("leonean", "leonais"), "TG": ("togolese", "togolais"), "CF": ("centrafricain",),
                       "BE": ("belge",), "CY": ("cypriot", "chypriote"), "CH": ("swiss", "suisse"),
                       "GB": ("british", "britannique")}
+_IRREGULAR = {adjective: code for code, adjectives in IRREGULAR_DEMONYMS.items() for adjective in adjectives}
 # Arabic writes "and", "in", "for" onto the next word, a conjunction then a preposition at most:
 # "والنيجر", "بالمغرب", "وبالمغرب"; "for the" drops the article's alif ("للاتجار": "الاتجار")
 _ARABIC_PROCLITIC = re.compile(r"^[وف]?[بلك]?(?<=.)(?=ال)")
@@ -136,18 +137,12 @@ def _country_stems():
     return found
 
 
-@lru_cache(maxsize=1)
-def _irregular_demonyms():
-    return {adjective: code for code, adjectives in IRREGULAR_DEMONYMS.items() for adjective in adjectives}
-
-
 @lru_cache(maxsize=16384)  # every word of every question is asked
 def _demonym(word):
     """The country a folded word is the adjective of ("algerian", "algeriennes": "DZ"), or None."""
-    irregular = _irregular_demonyms()
-    for agreement in ("",) + _FRENCH_AGREEMENT:  # ("Ivorians", "ivoiriennes")
-        if word.endswith(agreement) and word[:len(word) - len(agreement)] in irregular:
-            return irregular[word[:len(word) - len(agreement)]]
+    for agreement in _FRENCH_AGREEMENT:  # ("Ivorian", "Ivorians", "ivoiriennes")
+        if word.endswith(agreement) and word[:len(word) - len(agreement)] in _IRREGULAR:
+            return _IRREGULAR[word[:len(word) - len(agreement)]]
     stems = _country_stems()
     for ending, agreements in _DEMONYM_ENDINGS:
         for agreement in agreements:

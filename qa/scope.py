@@ -271,15 +271,17 @@ def about_the_meeting(question, language, meeting_words=frozenset()):
     """A French or English question about the meeting itself, naming nothing but the meeting (the
     words of a report's title and place, meeting_words: "la réunion de Lagos"), no subject and nobody's
     speaking: when and where it was held, who chaired or funded it. A report's cover page says so."""
-    if language not in ("fr", "en"):  # (nor a lexicon of another language loaded for nothing: 60-130 MB each)
+    # (nor a lexicon of another language loaded for nothing: 60-130 MB each)
+    if language not in ("fr", "en") or subjects(question, language, meeting_words):
         return False
     written = words_as_written(question.replace("’", "'"))
+    if any(w[0].isupper() and fold(w) not in meeting_words or {fold(w), fold(lemma(w, language))} & SPEAKING_WORDS
+           for w in written[1:]):
+        return False
     # the noun it asks for is what the cover page gives only when it asks how the meeting was held
     # ("Quels pays ont coprésidé… ?"), not "Quelles sont les conclusions de la réunion ?"
-    held = any({fold(w), fold(lemma(w, language))} & HOLDING_WORDS - MEETING_NOUNS for w in written)
-    return not subjects(question, language, meeting_words) and not any(
-        w[0].isupper() and fold(w) not in meeting_words or {fold(w), fold(lemma(w, language))} & SPEAKING_WORDS
-        for w in written[1:]) and (held or nouns(question, language)[0] is None)
+    return nouns(question, language)[0] is None or any(
+        {fold(w), fold(lemma(w, language))} & HOLDING_WORDS - MEETING_NOUNS for w in written)
 
 
 class ReportPhrases:

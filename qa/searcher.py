@@ -185,8 +185,10 @@ class Searcher:
         """Speaker ids for an id, a name as people write it ("Korzilius", "Mme Nandap"), or failing
         those, the organisation or the country they spoke for ("ECOWAS", "Nigeria": its speakers)."""
         found = self.speaker_ids_named(name)
-        speaking_for = set() if found else self._speaking_for(name, whole=True)
-        return found or [s.id for s in self.corpus.speakers if s.id in speaking_for]
+        if found:
+            return found
+        speaking_for = self._speaking_for(name, whole=True)
+        return [s.id for s in self.corpus.speakers if s.id in speaking_for]
 
     def speaker_ids_named(self, name):
         """Speaker ids for an id or a name as people write it."""
@@ -317,8 +319,7 @@ class Searcher:
             # merely comes close to it (not "Quel est l'objectif du projet SAFE-MIT ?")
             titled = {i for i, stems in self.title_stems.items() if stems and stems <= set(tokens)}
             in_titles = set().union(*(self.title_stems[i] for i in titled))
-            if titled and all(set(analyze(w, language)) <= in_titles
-                              for w in subjects(question, language, self.scope_check.meeting_words)):
+            if titled and all(set(analyze(w, language)) <= in_titles for w in asked_about):
                 fused = _first(fused, [self.chunks[row].section in titled for row, _, _ in fused[:NAMING_DEPTH]])
         # one passage, one result: a passage is represented by its best chunk, highlighted at its best sentence
         candidates, shown = [], set()

@@ -181,7 +181,8 @@ def _search_parameters(limits):
         _query("q", limits["q"], "the question, in French or English", True),
         _query("k", limits["k"], "results to return"),
         _query("offset", limits["offset"], "skip this many results (pages over a fixed candidate depth)"),
-        _query("speaker", limits["filter"], "speaker id, name as written (\"Mme Nandap\"), or the organisation or country they spoke for (\"ECOWAS\")"),
+        _query("speaker", limits["filter"], "speaker id, name as written (\"Mme Nandap\"), or the organisation or "
+                                            "country they spoke for (\"ECOWAS\")"),
         _query("section", limits["filter"], "section id or words of its title"),
         _query("kind", limits["filter"], "passage kind: speech, moderation, key_takeaways, ..."),
         _query("document", limits["filter"], "only this report (its id, see /api/documents)"),

@@ -174,11 +174,16 @@ def figure_context(text, written, width=4):
 
 
 def cognate_in(phrase, words):
-    """Every long word of the name has a near spelling in words (a name written in another language).
-    words: a set, or for a large vocabulary the same grouped by first letter (see by_initial)."""
+    """Every long word of the name has a near spelling in words (a name written in another language),
+    and its short capitalised words are there as written: "Déclaration de Rabat" is not the
+    "Déclaration de Niamey". words: a set, or for a large vocabulary the same grouped by first letter
+    (see by_initial)."""
     own = [w for w in canonical_words(phrase) if len(w) >= 6]
     grouped = isinstance(words, dict)
-    return bool(own) and all(any(near(o, w) for w in (words.get(o[0], ()) if grouped else words)) for o in own)
+    short_names = {c for w in words_as_written(phrase) if len(w) < 6 and w[0].isupper()
+                   for c in canonical_words(w)} - HONORIFICS
+    return bool(own) and all(any(near(o, w) for w in (words.get(o[0], ()) if grouped else words)) for o in own) \
+        and all(w in (words.get(w[0], ()) if grouped else words) for w in short_names)
 
 
 def by_initial(words):

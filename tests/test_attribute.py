@@ -492,3 +492,13 @@ def test_a_sentence_carries_a_claim_by_its_stems_or_by_the_nearest_words():
     assert claims.share("Le partage des données et des preuves.", "fr") == 0.0
     assert Claims("la fermeture des écoles", "fr", [], vocabulary, Encoder()).share(
         "Elle a annoncé la fermeture des écoles.", "fr") == 1.0  # the same stems, nothing encoded
+
+
+def test_a_name_written_in_another_language_keeps_its_short_names():
+    """Near spellings stand for the long words of a name; its short names (not titles) must be there."""
+    from qa.names import cognate_in
+
+    assert cognate_in("Dipartimento", {"departement"})
+    assert cognate_in("Processo di Rabat", {"processus", "de", "rabat"})
+    assert cognate_in("Dr Dipartimento", {"departement"})  # a title is not a name
+    assert not cognate_in("Déclaration de Rabat", {"declaration", "de", "niamey"})

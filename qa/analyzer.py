@@ -32,6 +32,8 @@ the of and to in for on with by from at as is are was were be been being an this
 it its their there what which who whom whose how when where why did do does done has have had
 about into than then so such can could would should will may might also any all some other
 according per between during after before over under up out not no nor only own same
+many much more most each every both either neither through across among against within without
+upon onto since while whether because though although again still yet very just even
 """.split())).split())
 
 # English reports are stemmed as English; everything else (French reports, questions) as French.

@@ -75,6 +75,8 @@ def test_a_question_word_is_encoded_once_and_translated_among_the_passages_words
     vocabulary.translate("Wie viele Lehrer an den Grenzen?", encoder)
     vocabulary.translate("Lehrer und Grenzen", encoder)
     assert len(asked) == len(set(asked)) and {"Grenzen", "Lehrer"} <= set(asked)  # kept for the second question
+    vocabulary.translate("How many teachers are there, each year, across borders?", encoder)
+    assert not {"many", "each", "across"} & set(asked)  # English function words are not encoded
     only_teachers = np.array([vocabulary.stems.index("enseign")])
     assert vocabulary.translate("Wie viele Lehrer an den Grenzen?", encoder, within=only_teachers) == ["enseign"]
 

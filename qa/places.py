@@ -42,7 +42,10 @@ DEMONYM_STEM = 4  # letters of the name an adjective must keep ("Mali-an", "Chad
 IRREGULAR_DEMONYMS = {"CI": ("ivorian", "ivoirien"), "BF": ("burkinabe",), "CV": ("verdean", "verdien"),
                       "SL": ("leonean", "leonais"), "TG": ("togolese", "togolais"), "CF": ("centrafricain",),
                       "BE": ("belge",), "CY": ("cypriot", "chypriote"), "CH": ("swiss", "suisse"),
-                      "GB": ("british", "britannique")}
+                      "GB": ("british", "britannique"), "FR": ("french",), "DE": ("german", "allemand"),
+                      "ES": ("spanish", "espagnol"), "PT": ("portuguese",), "NL": ("dutch", "neerlandais"),
+                      "GR": ("greek", "grec", "grecque"), "DK": ("danish", "danois"), "PL": ("polish", "polonais"),
+                      "CZ": ("czech", "tcheque")}
 _IRREGULAR = {adjective: code for code, adjectives in IRREGULAR_DEMONYMS.items() for adjective in adjectives}
 # Arabic writes "and", "in", "for" onto the next word, a conjunction then a preposition at most:
 # "والنيجر", "بالمغرب", "وبالمغرب"; "for the" drops the article's alif ("للاتجار": "الاتجار")

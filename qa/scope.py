@@ -258,13 +258,14 @@ class ScopeCheck:
 
 @lru_cache(maxsize=16)  # the same question, asked by several rules of one search (not a cache of answers)
 def subjects(question, language, meeting_words=frozenset()):
-    """The words of a French or English question that say what it is about: not its names, not the
+    """The words of a French or English question that say what it is about: not its names (nor the
+    adjectives of countries, which French writes in lower case: "la délégation française"), not the
     words for the meeting (and of its title: meeting_words), its people and what they did there, not
     the noun it asks for ("Which countries co-chaired?")."""
     asked = nouns(question, language)[0]
     return tuple(w for w in words_as_written(question.replace("’", "'"))
                  if len(w) >= 3 and w[0].islower() and w != asked and fold(w) not in meeting_words
-                 and not {fold(w), fold(lemma(w, language))} & NOT_SUBJECTS)
+                 and not {fold(w), fold(lemma(w, language))} & NOT_SUBJECTS and not demonyms(w))
 
 
 def about_the_meeting(question, language, meeting_words=frozenset()):

@@ -161,6 +161,7 @@ class Searcher:
         # le Nigeria ?" ask what they said
         affiliations = {s.id: s.organization or s.role for s in self.corpus.speakers if s.organization or s.role}
         self.affiliation_words = {i: f" {' '.join(canonical_words(text))} " for i, text in affiliations.items()}
+        self.affiliation_stems = {i: f" {' '.join(analyze(text))} " for i, text in affiliations.items()}
         self.affiliation_countries = {i: {code for _, code in [*mentions(text), *demonyms(text)]}
                                       for i, text in affiliations.items()}
         # per chunk, its words in the vocabulary: a question's word is translated among the words of the
@@ -360,10 +361,13 @@ class Searcher:
         names += [p for p in entity_phrases(text) if p.isupper() or len(p.split()) > 1]
         if whole and set(canonical_words(text)) - STOP_WORDS:  # (not "de", in every other organisation's name)
             names.append(text)
-        countries = {code for _, code in mentions(text)}
+        countries = {code for _, code in mentions(text) + tuple(demonyms(text))}  # "Nigeria", "French"
         found = {i for i, codes in self.affiliation_countries.items() if codes & countries}
         for padded in {f" {' '.join(canonical_words(name))} " for name in names} - {"  "}:
             found |= {i for i, words in self.affiliation_words.items() if padded in words}
+        # an acronym the reports spell out ("Union européenne (UE)"), for the speakers of the long form
+        for long_form in {f" {' '.join(self.acronyms[p])} " for p in names if p in self.acronyms}:
+            found |= {i for i, stems in self.affiliation_stems.items() if long_form in stems}
         return found
 
     def _naming_first(self, question, named, fused):

@@ -370,7 +370,8 @@ def test_a_count_changed_in_arabic_in_a_sentence_it_surely_translates_is_a_misqu
                                                     ("What did ECOWAS say?", "CEDEAO"), ("Qu'a dit l'ONUDC ?", "ONUDC"),
                                                     ("What did ECOWAS say at the closing?", "CEDEAO"),  # a part of it
                                                     ("What did ECOWAS commit to?", "CEDEAO"),  # what it did
-                                                    ("Qu'a proposé l'ONUDC ?", "ONUDC")])
+                                                    ("Qu'a proposé l'ONUDC ?", "ONUDC"),
+                                                    ("Qu'a dit la délégation française ?", "FR")])  # an adjective
 def test_what_an_organisation_or_a_country_said_is_first_what_its_speakers_said(real_searcher, question, affiliation):
     """Not the cover page, nor a passage that names it: the speakers it sent, by the organisation the
     report gives them (a country through its name or adjective: "Service nigérian de l'immigration")."""
@@ -379,6 +380,16 @@ def test_what_an_organisation_or_a_country_said_is_first_what_its_speakers_said(
         affiliated = speaker.organization or speaker.role
         assert affiliation in affiliated or affiliation in {code for _, code in [*mentions(affiliated),
                                                                                 *demonyms(affiliated)]}
+
+
+@pytest.mark.parametrize("typed, written", [("UE", "Union européenne"), ("ue", "Union européenne"),
+                                            ("French", "France"), ("Nigerian", "Nigeria")])
+def test_a_speaker_typed_as_the_reports_acronym_or_a_nationality_is_who_that_name_stands_for(
+        real_searcher, typed, written):
+    """"UE", which the report spells out once ("l'Union européenne (UE)"), for the speakers it gives
+    that organisation; "French" for the speakers of France, as "France" finds them."""
+    meant = real_searcher.speaker_ids_matching(written)
+    assert meant and real_searcher.speaker_ids_matching(typed) == meant
 
 
 @pytest.mark.parametrize("question, title", [

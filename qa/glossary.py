@@ -158,6 +158,14 @@ def organisations_named(text):
         [(m.group(1), names[m.group(1)]) for m in names_pattern.finditer(fold(text.replace("’", "'")))]
 
 
+def report_synonyms(name):
+    """The reports' other names for the organisation name is one of ("HCR": "UNHCR" and its name in
+    full), [] for a name the glossary does not give as theirs."""
+    folded = fold(name)
+    return next(([n for n in report_names if fold(n) != folded] for report_names, *_ in ORGANISATIONS
+                 if folded in {fold(n) for n in report_names}), [])
+
+
 def names_in(text):
     """The names of organisations and processes text writes (folded): words that name, not that claim."""
     return [fold(written) for written, _ in organisations_named(text)]

@@ -19,7 +19,7 @@ from qa.corpus.library import local_part
 from qa.errors import (IndexMismatchError, UnknownDocumentError, UnknownKindError, UnknownSectionError,
                        UnknownSpeakerError)
 from qa.fusion import rrf, weighted
-from qa.glossary import organisations_named
+from qa.glossary import organisations_named, report_synonyms
 from qa.grammar import verbs
 from qa.language import detect
 from qa.latin import LatinNames
@@ -360,7 +360,7 @@ class Searcher:
         # an acronym, or a name of several words ("Service nigérian de l'immigration"): not "Commission"
         names += [p for p in entity_phrases(text) if p.isupper() or len(p.split()) > 1]
         if whole and set(canonical_words(text)) - STOP_WORDS:  # (not "de", in every other organisation's name)
-            names.append(text)
+            names += [text] + report_synonyms(text)  # "HCR", where a report writes "UNHCR"
         countries = {code for _, code in mentions(text) + tuple(demonyms(text))}  # "Nigeria", "French"
         found = {i for i, codes in self.affiliation_countries.items() if codes & countries}
         for padded in {f" {' '.join(canonical_words(name))} " for name in names} - {"  "}:

@@ -383,7 +383,7 @@ def test_what_an_organisation_or_a_country_said_is_first_what_its_speakers_said(
 
 
 @pytest.mark.parametrize("typed, written", [("UE", "Union européenne"), ("ue", "Union européenne"),
-                                            ("French", "France"), ("Nigerian", "Nigeria")])
+                                            ("HCR", "UNHCR"), ("French", "France"), ("Nigerian", "Nigeria")])
 def test_a_speaker_typed_as_the_reports_acronym_or_a_nationality_is_who_that_name_stands_for(
         real_searcher, typed, written):
     """"UE", which the report spells out once ("l'Union européenne (UE)"), for the speakers it gives

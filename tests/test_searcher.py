@@ -130,3 +130,9 @@ def test_interrupted_build_leaves_the_previous_index(tmp_path, monkeypatch):
 def test_speaker_filter_by_first_name(mini_searcher):
     assert mini_searcher.speaker_ids_matching("Jean") == ["jean-martin"]
     assert mini_searcher.speaker_ids_matching("Dr. Martin") == ["jean-martin"]
+
+
+def test_speaker_filter_by_another_of_the_reports_names_for_an_organisation(mini_searcher):
+    """The report writes "ONUDC"; "ONUDD" is its other name for the same office (the glossary)."""
+    written = mini_searcher.speaker_ids_matching("ONUDC")
+    assert written and mini_searcher.speaker_ids_matching("ONUDD") == written

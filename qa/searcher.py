@@ -162,6 +162,7 @@ class Searcher:
         affiliations = {s.id: s.organization or s.role for s in self.corpus.speakers if s.organization or s.role}
         self.affiliation_words = {i: f" {' '.join(canonical_words(text))} " for i, text in affiliations.items()}
         self.affiliation_stems = {i: f" {' '.join(analyze(text))} " for i, text in affiliations.items()}
+        self.affiliation_word_stems = {i: set(analyze(text.lower())) for i, text in affiliations.items()}
         self.affiliation_countries = {i: {code for _, code in [*mentions(text), *demonyms(text)]}
                                       for i, text in affiliations.items()}
         # per chunk, its words in the vocabulary: a question's word is translated among the words of the
@@ -361,8 +362,14 @@ class Searcher:
         names += [p for p in entity_phrases(text) if p.isupper() or len(p.split()) > 1]
         if whole and set(canonical_words(text)) - STOP_WORDS:  # (not "de", in every other organisation's name)
             names += [text] + report_synonyms(text)  # "HCR", where a report writes "UNHCR"
-        countries = {code for _, code in mentions(text) + tuple(demonyms(text))}  # "Nigeria", "French"
-        found = {i for i, codes in self.affiliation_countries.items() if codes & countries}
+        places = mentions(text) + tuple(demonyms(text))  # "Nigeria", "French"
+        found = {i for i, codes in self.affiliation_countries.items() if codes & {code for _, code in places}}
+        # a name of more than its country ("Nigeria Immigration Service"): those of the country's speakers
+        # whose organisation shares the most of its other words, if any does
+        rest = set(analyze(text.lower())) - {stem for written, _ in places for stem in analyze(written.lower())}
+        shared = {i: len(rest & self.affiliation_word_stems[i]) for i in found}
+        if shared and max(shared.values()):
+            found = {i for i in found if shared[i] == max(shared.values())}
         for padded in {f" {' '.join(canonical_words(name))} " for name in names} - {"  "}:
             found |= {i for i, words in self.affiliation_words.items() if padded in words}
         # an acronym the reports spell out ("Union européenne (UE)"), for the speakers of the long form

@@ -392,6 +392,15 @@ def test_a_speaker_typed_as_the_reports_acronym_or_a_nationality_is_who_that_nam
     assert meant and real_searcher.speaker_ids_matching(typed) == meant
 
 
+def test_an_organisation_of_a_country_stands_for_its_own_speakers_not_all_the_countrys(real_searcher):
+    """"Nigeria Immigration Service" names more than Nigeria: the speakers whose organisation shares
+    its other words, not every speaker of the country."""
+    country = set(real_searcher.speaker_ids_matching("Nigeria"))
+    for typed in ("Nigeria Immigration Service", "Service nigérian de l'immigration", "Nigerian Ministry of Justice"):
+        own = set(real_searcher.speaker_ids_matching(typed))
+        assert own and own < country
+
+
 @pytest.mark.parametrize("question, title", [
     ("Quels étaient les objectifs de la réunion ?", "Objectifs"), ("What were the objectives of the meeting?", "Objectifs"),
     ("Quels résultats étaient attendus ?", "Résultats attendus"),

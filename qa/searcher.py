@@ -161,6 +161,8 @@ class Searcher:
         # le Nigeria ?" ask what they said
         affiliations = {s.id: s.organization or s.role for s in self.corpus.speakers if s.organization or s.role}
         self.affiliation_words = {i: f" {' '.join(canonical_words(text))} " for i, text in affiliations.items()}
+        # analysed as the reports' acronyms' long forms are (names kept as written), and, for the words a
+        # typed name shares with them, whatever their capitals
         self.affiliation_stems = {i: f" {' '.join(analyze(text))} " for i, text in affiliations.items()}
         self.affiliation_word_stems = {i: set(analyze(text.lower())) for i, text in affiliations.items()}
         self.affiliation_countries = {i: {code for _, code in [*mentions(text), *demonyms(text)]}

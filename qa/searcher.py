@@ -370,8 +370,9 @@ class Searcher:
         # whose organisation shares the most of its other words, if any does
         rest = set(analyze(text.lower())) - {stem for written, _ in places for stem in analyze(written.lower())}
         shared = {i: len(rest & self.affiliation_word_stems[i]) for i in found}
-        if shared and max(shared.values()):
-            found = {i for i in found if shared[i] == max(shared.values())}
+        most = max(shared.values(), default=0)
+        if most:
+            found = {i for i, count in shared.items() if count == most}
         for padded in {f" {' '.join(canonical_words(name))} " for name in names} - {"  "}:
             found |= {i for i, words in self.affiliation_words.items() if padded in words}
         # an acronym the reports spell out ("Union européenne (UE)"), for the speakers of the long form
